@@ -1,0 +1,45 @@
+// The subcommands of dmf-oracle, registered on a CLI11 app.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dmf::cli {
+
+// --digits D (default 50) or --bits B, and --json: every command takes them.
+struct OutputOptions {
+    std::optional<unsigned> digits;
+    std::optional<unsigned> bits;
+    bool json = false;
+};
+
+class Commands {
+public:
+    explicit Commands(CLI::App& app);
+    int run();  // runs whichever subcommand was parsed
+
+private:
+    CLI::App* check_ = nullptr;
+    CLI::App* claims_ = nullptr;
+    CLI::App* evaluate_ = nullptr;
+
+    OutputOptions check_out_, claims_out_, evaluate_out_;
+    std::vector<std::string> check_claims_;
+    std::optional<int> check_cases_;
+    std::optional<std::uint64_t> check_seed_;
+    double check_budget_s_ = 0;
+
+    std::string eval_instance_, eval_weights_;
+    bool eval_hessian_ = false;
+    long long eval_max_n_ = 400;
+
+    int run_check();
+    int run_claims();
+    int run_evaluate();
+};
+
+}  // namespace dmf::cli

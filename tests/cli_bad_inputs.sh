@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Every bad instance file: exactly one line on stderr naming the problem, nothing
+# on stdout, exit code 2 (bad input), never a crash (>= 128) or an internal error (3).
+set -u
+exe="$1"; dir="$2"
+status=0; n=0
+for f in "$dir"/*.json; do
+  n=$((n + 1))
+  out=$("$exe" evaluate "$f" 2>/tmp/dmf_err.$$); code=$?
+  err=$(cat /tmp/dmf_err.$$)
+  lines=$(printf '%s' "$err" | grep -c '')
+  if [ "$code" -ne 2 ] || [ "$lines" -ne 1 ] || [ -n "$out" ] || ! printf '%s' "$err" | grep -q '^dmf-oracle: error: '; then
+    echo "FAIL $(basename "$f"): exit $code, $lines stderr lines: $err"; status=1
+  else
+    echo "ok   $(basename "$f"): $err"
+  fi
+done
+rm -f /tmp/dmf_err.$$
+# Bad command lines and bad points too.
+check() {  # expected-exit description command...
+  local want=$1 what=$2; shift 2
+  "$@" >/dev/null 2>&1; local code=$?
+  if [ "$code" -ne "$want" ]; then echo "FAIL $what: exit $code, wanted $want"; status=1; else echo "ok   $what"; fi
+}
+good="$dir/../good_instance.json"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+echo '{"weights": [[[1, 2], [3, 4]]]}' > "$tmp/short.json"
+echo '{"weights": [[[1,2],[3,4],[5,6]],[[1,2,3],[4,5,"x"]]]}' > "$tmp/nonnum.json"
+check 2 "point with too few layers" "$exe" evaluate "$good" --weights "$tmp/short.json"
+check 2 "point with a non-numeric entry" "$exe" evaluate "$good" --weights "$tmp/nonnum.json"
+check 2 "missing weights file" "$exe" evaluate "$good" --weights "$tmp/none.json"
+check 2 "--hessian without weights" "$exe" evaluate "$good" --hessian
+check 2 "unknown claim" "$exe" check --claims NOPE.X
+check 106 "unknown subcommand (CLI11)" "$exe" frobnicate
+check 105 "bits out of range (CLI11)" "$exe" evaluate "$good" --bits 3
+echo "$n bad instance files checked"
+exit $status

@@ -1,0 +1,98 @@
+#include "oracle/claims.hpp"
+#include "properties/property.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace dmf;
+
+TEST_SUITE("unit") {
+
+TEST_CASE("a planted bug fails, shrinks, and its reproduce string replays the same case") {
+    const auto* def = prop::find_property("SELFTEST.planted");
+    REQUIRE(def != nullptr);
+    CHECK(def->hidden);
+    prop::RunOptions opt;
+    opt.honour_rc_params = false;
+    opt.replay_prefix = "dmf-tests --test-case=";
+    const auto first = prop::run_property(*def, opt);
+    REQUIRE(first.kind == prop::Outcome::Kind::failed);
+    CHECK(first.reproduce.rfind("reproduce=", 0) == 0);
+    CHECK(first.replay_command.find("RC_PARAMS=\"reproduce=") == 0);
+    CHECK(first.replay_command.find("--test-case=SELFTEST.planted --no-skip") != std::string::npos);
+    // Shrunk toward the boundary of the planted region: a short decimal just above 7.5.
+    CHECK(first.message.find("x = 8") != std::string::npos);
+
+    prop::RunOptions again = opt;
+    again.reproduce = first.reproduce;
+    const auto second = prop::run_property(*def, again);
+    REQUIRE(second.kind == prop::Outcome::Kind::failed);
+    const auto tail = [](const std::string& m) { return m.substr(m.find("x = ")); };
+    CHECK(tail(second.message) == tail(first.message));
+}
+
+TEST_CASE("the same seed gives the same run; the ID seeds it when none is given") {
+    const auto* def = prop::find_property("SELFTEST.planted");
+    prop::RunOptions opt;
+    opt.honour_rc_params = false;
+    const auto a = prop::run_property(*def, opt);
+    const auto b = prop::run_property(*def, opt);
+    CHECK(a.message == b.message);
+    CHECK(a.reproduce == b.reproduce);
+}
+
+TEST_CASE("every property belongs to a registry claim or to the oracle itself") {
+    std::set<std::string> ids;
+    for (const auto& c : claim_registry()) ids.insert(c.id);
+    for (const auto& p : prop::all_properties()) {
+        const std::string claim = prop::claim_of(p.id);
+        const bool own = claim.rfind("CORE.", 0) == 0 || claim.rfind("SELFTEST.", 0) == 0;
+        CHECK_MESSAGE((own || ids.count(claim)), p.id);
+    }
+}
+
+TEST_CASE("the registry names exactly the claims of shared/spec/claims.md") {
+    std::set<std::string> registry;
+    for (const auto& c : claim_registry()) registry.insert(c.id);
+    CHECK(registry.size() == claim_registry().size());
+    const std::string spec_path = std::string(DMF_SOURCE_DIR) + "/../shared/spec/claims.md";
+    std::ifstream in(spec_path);
+    if (!in) {
+        WARN_MESSAGE(false, "spec not found at " << spec_path << "; checked the registry alone");
+        return;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string text = ss.str();
+    std::set<std::string> spec;
+    const std::regex id_re(R"(^- \*\*([A-Z]+\.[A-Z0-9.]*[A-Z0-9])\.?\*\*)", std::regex::multiline);
+    for (std::sregex_iterator it(text.begin(), text.end(), id_re), end; it != end; ++it) spec.insert((*it)[1]);
+    CHECK(spec.size() == 22u);
+    CHECK(registry == spec);
+}
+
+TEST_CASE("registry rules: refuted needs a corrected statement and a counterexample") {
+    const std::string base =
+        R"({"claims":[{"id":"X.Y","source":"s","title":"t","statement":"st","preconditions":[],)";
+    CHECK_NOTHROW(parse_claim_registry(base + R"("status":"untested","corrected":null,"counterexamples":[]}]})"));
+    CHECK_THROWS(parse_claim_registry(base + R"("status":"refuted","corrected":null,"counterexamples":["a.json"]}]})"));
+    CHECK_THROWS(parse_claim_registry(base + R"("status":"refuted","corrected":"c","counterexamples":[]}]})"));
+    CHECK_THROWS(parse_claim_registry(base + R"("status":"holds","corrected":"c","counterexamples":[]}]})"));
+    CHECK_THROWS(parse_claim_registry(base + R"("status":"untestable","corrected":null,"counterexamples":[]}]})"));
+    CHECK_THROWS(parse_claim_registry(base + R"("status":"maybe","corrected":null,"counterexamples":[]}]})"));
+}
+
+TEST_CASE("every counterexample file the registry names exists and names its claim") {
+    for (const auto& c : claim_registry())
+        for (const auto& f : c.counterexamples) {
+            const auto path = std::filesystem::path(DMF_SOURCE_DIR) / f;
+            CHECK_MESSAGE(std::filesystem::exists(path), c.id << ": missing " << f);
+        }
+}
+
+}  // TEST_SUITE
