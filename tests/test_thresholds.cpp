@@ -1,0 +1,58 @@
+// Every printed scalar threshold against its numeric twin (bisection on the
+// defining event, oracle/scalar_thresholds.hpp): <= 8 eps at 256 and 1024 bits,
+// for L in {1, 2, 3, 4, 7, 12} and lambda in {1e-20, 0.37, 1, 1e20}.
+// Where the printed formula is undefined (L = 1) the twin says what happens instead.
+#include "oracle/scalar_theory.hpp"
+#include "oracle/scalar_thresholds.hpp"
+#include "oracle/tolerance.hpp"
+
+#include <doctest/doctest.h>
+
+#include <iostream>
+
+using namespace dmf;
+
+namespace {
+
+const int kDepths[] = {1, 2, 3, 4, 7, 12};
+const char* kValues[] = {"1e-20", "0.37", "1", "1e20"};
+
+void compare(const char* name, int L, const char* value, const Formula& printed, const Bracket& twin,
+             const Precision& p, ErrorReport& report) {
+    const std::string where = std::string(name) + " L=" + std::to_string(L) + " value=" + value;
+    CAPTURE(where);
+    if (!printed.value) {
+        // The printed formula is undefined: the twin must show there is no positive threshold.
+        INFO("printed undefined: " << printed.undefined_reason << "; twin: " << twin.note);
+        CHECK(L == 1);
+        CHECK_FALSE(twin.exists);
+        return;
+    }
+    REQUIRE_MESSAGE(twin.exists, twin.note);
+    CHECK_MESSAGE(!twin.stopped_undecided, twin.note);
+    const Real d = eps_distance(twin.mid(), *printed.value, p);
+    report.add(d, where);
+    CHECK_MESSAGE(d <= 8, name << ": printed " << to_string(*printed.value, 40) << " twin ["
+                                 << to_string(twin.lo, 40) << ", " << to_string(twin.hi, 40) << "] distance "
+                                 << to_string(d, 6) << " eps");
+}
+
+void run_table(unsigned bits) {
+    const Precision p = Precision::from_bits(bits);
+    ErrorReport report;
+    for (int L : kDepths)
+        for (const char* v : kValues) {
+            const Real x = parse_real(v, p);
+            compare("tau", L, v, kp_tau(L, x, p), tau_twin(L, x, p), p, report);
+            compare("ybar", L, v, cjw_y_bar(L, x, p), y_bar_twin(L, x, p), p, report);
+            compare("lambda_c", L, v, kp_collapse_lambda(L, x, p), collapse_lambda_twin(L, x, p), p, report);
+        }
+    MESSAGE("thresholds at " << p.bits() << " bits: " << report.summary());
+}
+
+}  // namespace
+
+TEST_SUITE("threshold") {
+TEST_CASE("printed thresholds agree with their bisection twins at 256 bits") { run_table(256); }
+TEST_CASE("printed thresholds agree with their bisection twins at 1024 bits") { run_table(1024); }
+}
