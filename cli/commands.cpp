@@ -66,12 +66,15 @@ Commands::Commands(CLI::App& app) {
     evaluate_->add_option("--max-n", eval_max_n_, "largest N for the dense Hessian (default 400)")
         ->check(CLI::Range(1LL, 100000LL));
     add_output_options(evaluate_, evaluate_out_);
+
+    add_scalar_command(app, scalar_options_, scalar_);
 }
 
 int Commands::run() {
     if (check_->parsed()) return run_check();
     if (claims_->parsed()) return run_claims();
     if (evaluate_->parsed()) return run_evaluate();
+    if (scalar_->parsed()) return run_scalar(scalar_options_);
     return 2;
 }
 
@@ -135,6 +138,7 @@ int Commands::run_check() {
         json row{{"id", c.id}, {"status", to_string(c.status)}, {"counterexamples", c.counterexamples}};
         json props = json::array();
         int cases = 0, run = 0, failed = 0;
+        bool replayed = false;
         ErrorReport worst;
         std::string observed;
         if (check_budget_s_ > 0 && elapsed() > check_budget_s_) {
@@ -145,6 +149,7 @@ int Commands::run_check() {
                 const auto out = prop::run_property(def, options);
                 ++run;
                 cases += out.cases;
+                if (std::string(def.id) == c.id + "/replay" && out.kind == prop::Outcome::Kind::passed) replayed = true;
                 worst.merge(out.errors);
                 json pj{{"id", def.id},
                         {"outcome", prop::to_string(out.kind)},
@@ -170,6 +175,8 @@ int Commands::run_check() {
         if (observed == "passed" && c.status == ClaimStatus::untested) consistent = false;
         if (observed == "no property" && c.status != ClaimStatus::untested && c.status != ClaimStatus::untestable)
             consistent = false;
+        // A refuted claim stays refuted only while its stored counterexamples still refute it.
+        if (observed == "passed" && c.status == ClaimStatus::refuted && !replayed) consistent = false;
         all_consistent = all_consistent && consistent;
         row["properties"] = props;
         row["cases"] = cases;

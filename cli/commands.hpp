@@ -1,6 +1,8 @@
 // The subcommands of dmf-oracle, registered on a CLI11 app.
 #pragma once
 
+#include "cli/scalar_command.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
@@ -26,6 +28,8 @@ private:
     CLI::App* check_ = nullptr;
     CLI::App* claims_ = nullptr;
     CLI::App* evaluate_ = nullptr;
+    CLI::App* scalar_ = nullptr;
+    ScalarOptions scalar_options_;
 
     OutputOptions check_out_, claims_out_, evaluate_out_;
     std::vector<std::string> check_claims_;

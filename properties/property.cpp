@@ -79,6 +79,7 @@ Outcome run_property(const PropertyDef& def, const RunOptions& options) {
     if (options.seed) params.seed = *options.seed;
     if (options.max_success) params.maxSuccess = *options.max_success;
     if (options.max_size) params.maxSize = *options.max_size;
+    if (def.fixed_cases > 0) params.maxSuccess = def.fixed_cases;
 
     std::unordered_map<std::string, Reproduce> reproduce = config.reproduce;
     if (options.reproduce) reproduce = configFromString(*options.reproduce).reproduce;

@@ -35,6 +35,7 @@ struct PropertyDef {
     bool hidden;  // deliberately failing self-tests: never run unless named
     const char* file;
     int line;
+    int fixed_cases = 0;  // > 0: always this many cases (deterministic replays run once)
 };
 
 int register_property(const PropertyDef& def);
@@ -82,13 +83,16 @@ void assert_eps(const Real& computed, const Real& expected, double max_eps, cons
 
 #define DMF_PROP_CAT2_(a, b) a##b
 #define DMF_PROP_CAT_(a, b) DMF_PROP_CAT2_(a, b)
-#define DMF_PROPERTY_IMPL_(ID, DESC, HIDDEN, NAME)                                                         \
+#define DMF_PROPERTY_IMPL_(ID, DESC, HIDDEN, CASES, NAME)                                                  \
     static void NAME();                                                                                    \
-    [[maybe_unused]] static const int DMF_PROP_CAT_(NAME, _registered) =                                   \
-        ::dmf::prop::register_property(::dmf::prop::PropertyDef{ID, DESC, &NAME, HIDDEN, __FILE__, __LINE__}); \
+    [[maybe_unused]] static const int DMF_PROP_CAT_(NAME, _registered) = ::dmf::prop::register_property( \
+        ::dmf::prop::PropertyDef{ID, DESC, &NAME, HIDDEN, __FILE__, __LINE__, CASES});                     \
     static void NAME()
 
-#define DMF_PROPERTY(ID, DESC) DMF_PROPERTY_IMPL_(ID, DESC, false, DMF_PROP_CAT_(dmf_property_, __COUNTER__))
+#define DMF_PROPERTY(ID, DESC) DMF_PROPERTY_IMPL_(ID, DESC, false, 0, DMF_PROP_CAT_(dmf_property_, __COUNTER__))
+// A deterministic check (e.g. replaying the stored counterexamples of a refuted claim): one case.
+#define DMF_REPLAY_PROPERTY(ID, DESC) \
+    DMF_PROPERTY_IMPL_(ID, DESC, false, 1, DMF_PROP_CAT_(dmf_property_, __COUNTER__))
 // A property that must fail (planted bugs, mutation checks); runs only when named.
 #define DMF_HIDDEN_PROPERTY(ID, DESC) \
-    DMF_PROPERTY_IMPL_(ID, DESC, true, DMF_PROP_CAT_(dmf_property_, __COUNTER__))
+    DMF_PROPERTY_IMPL_(ID, DESC, true, 0, DMF_PROP_CAT_(dmf_property_, __COUNTER__))

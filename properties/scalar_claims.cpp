@@ -185,27 +185,38 @@ CheckResult check_kp_t6_corrected(const ScalarProblem& pr, const Precision& p, c
 
 CheckResult check_kp_r7(int L, const Real& m, const Precision& p) {
     const Real limit = kp_lambda_max_limit_51(L, m, p);
+    // The asymptotic regime is lambda << |m|^{(2L-2)/L} (then lambda_max - limit = O(lambda)),
+    // so lambda is scaled to m: lambda_k = |m|^{(2L-2)/L} 2^-e_k (or 2^-e_k when m = 0).
+    Real scale;
+    {
+        PrecisionGuard guard(p);
+        scale = m == 0 ? Real(1) : Real(pow(abs(rounded(m, p)), Real(2 * L - 2) / L));
+        if (scale == 0) scale = 1;
+    }
     double ratio[2];
+    Real noise_ratio;
     std::string values;
     const long exps[2] = {static_cast<long>(p.bits() / 4), static_cast<long>(p.bits() / 2)};
     for (int k = 0; k < 2; ++k) {
-        const Real lam = make_real(p, 1, -exps[k]);
+        PrecisionGuard guard(p);
+        const Real lam = scale * make_real(p, 1, -exps[k]);
         const ScalarProblem pr{L, lam, rounded(m, p)};
         const ScalarMinimizers M = scalar_global_minimizers(pr, p);
-        if (M.unique != Decision::yes) return CheckResult::na("minimizer not separated at lambda = 2^-" + std::to_string(exps[k]));
+        if (M.unique != Decision::yes) return CheckResult::na("minimizer not separated at lambda = " + to_string(lam, 10));
         const auto pts = scalar_minimizer_points(pr, M.candidates[M.minimal[0]], p, 1);
         const Vector eig = scalar_hessian_eigenvalues(pr, pts.at(0), p);
-        PrecisionGuard guard(p);
         const Real err = abs(eig(eig.size() - 1) - limit);
         ratio[k] = (err / lam).convert_to<double>();
-        values += "lambda=2^-" + std::to_string(exps[k]) + ": lambda_max=" + to_string(eig(eig.size() - 1), 20) + "; ";
+        // Rounding of lambda_max (about L eps of its size) divided by lambda: the floor of the ratio.
+        if (k == 1) noise_ratio = 64 * L * epsilon(p) * (limit + scale) / lam;
+        values += "lambda=" + to_string(lam, 6) + ": lambda_max=" + to_string(eig(eig.size() - 1), 20) + "; ";
     }
     CheckResult r;
     r.quantity = "|lambda_max - 2L|m|^{2(1-1/L)}| / lambda as lambda -> 0";
     r.printed = to_string(limit, digits_of(p));
     r.computed = values;
     // Convergence at least linear in lambda: the ratio must not grow (a wrong limit makes it grow like 2^{p/4}).
-    r.verdict = ratio[1] <= 4 * ratio[0] + 64 * L ? Verdict::holds : Verdict::violated;
+    r.verdict = ratio[1] <= 4 * ratio[0] + 64 * L + noise_ratio.convert_to<double>() ? Verdict::holds : Verdict::violated;
     r.detail = "err/lambda: " + std::to_string(ratio[0]) + " then " + std::to_string(ratio[1]);
     return r;
 }
@@ -269,6 +280,58 @@ CheckResult check_cjw_l3_10(int L, const Real& y, const Real& lambda_bar, const 
     r.detail += "; distance to xbar in sqrt(eps) units: " + std::to_string(worst);
     r.verdict = Verdict::holds;
     return r;
+}
+
+CheckResult check_cjw_l3_10_corrected(int L, const Real& y, const Real& lambda_bar, const Precision& p) {
+    if (L >= 3) return check_cjw_l3_10(L, y, lambda_bar, p);
+    std::vector<Rational> c(2 * L, Rational(0));
+    c[2 * L - 1] += 1;
+    c[L - 1] -= to_rational(y);
+    c[1] += to_rational(lambda_bar);
+    const auto roots = positive_roots(RationalPolynomial(c), p);
+    PrecisionGuard guard(p);
+    // The threshold: lambdabar at L = 2 (x^2 = y - lambdabar), 0 at L = 1.
+    const Real threshold = L == 2 ? rounded(lambda_bar, p) : Real(0);
+    const Real margin = 4 * epsilon(p) * threshold;
+    CheckResult r;
+    r.quantity = "corrected (i) at L = " + std::to_string(L);
+    r.computed = std::to_string(roots.size()) + " positive roots";
+    if (abs(y - threshold) <= margin) return CheckResult::na("y at the threshold to this precision");
+    if (y < threshold) {
+        r.printed = "no positive root";
+        r.verdict = roots.empty() ? Verdict::holds : Verdict::violated;
+        return r;
+    }
+    const Real expected = L == 2 ? Real(sqrt(y - rounded(lambda_bar, p))) : Real(y / (1 + rounded(lambda_bar, p)));
+    r.printed = "one positive root " + to_string(expected, digits_of(p)) + ", f' > 0 there";
+    if (roots.size() != 1 || roots[0].derivative_sign != 1) return r.verdict = Verdict::violated, r;
+    r.computed = to_string(roots[0].value, digits_of(p));
+    // sqrt(y - lambdabar) loses accuracy to cancellation when y is near lambdabar: scale by y / (y - lambdabar).
+    const Real cond = L == 2 ? Real(y / (y - rounded(lambda_bar, p))) : Real(1);
+    r.error_eps = eps_distance(roots[0].value, expected, p, expected * cond).convert_to<double>();
+    r.verdict = r.error_eps <= 8 ? Verdict::holds : Verdict::violated;
+    return r;
+}
+
+CheckResult check_kp_depth_one(const ScalarProblem& pr, const Precision& p) {
+    if (pr.L != 1) return CheckResult::na("L != 1");
+    const ScalarMinimizers M = scalar_global_minimizers(pr, p);
+    CheckResult r;
+    r.quantity = "L = 1: the unique minimizer m / (1 + lambda)";
+    if (M.unique != Decision::yes) return r.verdict = Verdict::violated, r.detail = M.evidence, r;
+    PrecisionGuard guard(p);
+    const Real expected = rounded(pr.m, p) / (1 + rounded(pr.lambda, p));
+    const Real got = M.rho_star(pr);
+    r.printed = to_string(expected, digits_of(p));
+    r.computed = to_string(got, digits_of(p));
+    r.error_eps = eps_distance(got, expected, p).convert_to<double>();
+    r.verdict = r.error_eps <= 8 && (pr.m == 0) == M.collapsed() ? Verdict::holds : Verdict::violated;
+    return r;
+}
+
+CheckResult check_cjw_l3_10_kp_form(const ScalarProblem& pr, const Precision& p) {
+    PrecisionGuard guard(p);
+    return check_cjw_l3_10(pr.L, abs(rounded(pr.m, p)), rounded(pr.lambda, p) / pr.L, p);
 }
 
 CheckResult check_kp_c14_scalar(const ScalarProblem& pr, const Precision& p) {

@@ -35,6 +35,19 @@ CheckResult check_kp_r7(int L, const Real& m, const Precision& p);
 // CJW.L3.10 (i)-(v) for f(.; y) with lambdabar.
 CheckResult check_cjw_l3_10(int L, const Real& y, const Real& lambda_bar, const Precision& p);
 
+// CJW.L3.10 corrected (see the registry): as printed for L >= 3; for L = 2 exactly one
+// positive root sqrt(y - lambdabar) when y > lambdabar (a local min of G), none otherwise;
+// for L = 1 exactly one positive root y / (1 + lambdabar) when y > 0.
+CheckResult check_cjw_l3_10_corrected(int L, const Real& y, const Real& lambda_bar, const Precision& p);
+
+// KP.T5 / KP.C14 at L = 1, where the printed tau and lambda_c are undefined: the
+// minimizer is m / (1 + lambda), unique for every m, zero only at m = 0.
+CheckResult check_kp_depth_one(const ScalarProblem& pr, const Precision& p);
+
+// CJW.L3.10 on the CJW form of a KP scalar problem: y = |m|, lambdabar = lambda / L.
+// (Stored scalar counterexamples keep the KP form; this is how they replay.)
+CheckResult check_cjw_l3_10_kp_form(const ScalarProblem& pr, const Precision& p);
+
 // KP.C14 in the scalar case: lambda > lambda_c(|m|) implies P* = 0.
 CheckResult check_kp_c14_scalar(const ScalarProblem& pr, const Precision& p);
 

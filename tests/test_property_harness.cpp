@@ -96,3 +96,29 @@ TEST_CASE("every counterexample file the registry names exists and names its cla
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("unit") {
+
+TEST_CASE("mutation check: (29) off by a relative 2^-40 fails the KP.T6 property") {
+    const auto* def = prop::find_property("KP.T6/mutant-29");
+    REQUIRE(def != nullptr);
+    prop::RunOptions opt;
+    opt.honour_rc_params = false;
+    const auto out = prop::run_property(*def, opt);
+    CHECK(out.kind == prop::Outcome::Kind::failed);
+    INFO(out.message);
+    CHECK(out.message.find("max eigenvalue distance") != std::string::npos);
+}
+
+TEST_CASE("the printed forms of refuted claims are caught by random generation alone") {
+    for (const char* id : {"KP.T6/printed", "CJW.L3.10/printed"}) {
+        CAPTURE(std::string(id));
+        const auto* def = prop::find_property(id);
+        REQUIRE(def != nullptr);
+        prop::RunOptions opt;
+        opt.honour_rc_params = false;
+        CHECK(prop::run_property(*def, opt).kind == prop::Outcome::Kind::failed);
+    }
+}
+
+}  // TEST_SUITE

@@ -1,0 +1,31 @@
+// Scalar counterexamples in the corpus: parameters {L, lambda, m} as exact
+// decimal strings, the precision, and the printed vs computed values. A case
+// counts only when the violation is confirmed again at twice the precision.
+#pragma once
+
+#include "oracle/corpus.hpp"
+#include "oracle/scalar_problem.hpp"
+#include "properties/claim_check.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dmf {
+
+using ScalarCheck = std::function<CheckResult(const ScalarProblem&, const Precision&)>;
+
+// Runs `check` at p and at 2p; a Counterexample when both say violated.
+std::optional<Counterexample> confirm_scalar_counterexample(const std::string& claim, const ScalarProblem& pr,
+                                                            const Precision& p, const ScalarCheck& check);
+// The stored problem, read back exactly at the stored precision.
+struct StoredScalarCase {
+    ScalarProblem problem;
+    Precision precision;
+};
+StoredScalarCase scalar_problem_from(const Counterexample& c);
+// Every corpus file (default_corpus_dir()) for this claim.
+std::vector<std::pair<std::string, Counterexample>> corpus_cases(const std::string& claim);
+
+}  // namespace dmf

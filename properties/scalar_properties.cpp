@@ -1,0 +1,176 @@
+// The scalar claims as properties: KP.T5, KP.T6, KP.R7, CJW.L3.10, and the
+// scalar cases of KP.C14 and CJW.A1. Each compares the printed statement with
+// the certified scalar numerics; undecided cases are skipped, never passed off.
+#include "generators/scalar_gen.hpp"
+#include "oracle/scalar_theory.hpp"
+#include "properties/property.hpp"
+#include "properties/scalar_claims.hpp"
+#include "properties/scalar_corpus.hpp"
+
+namespace {
+
+using namespace dmf;
+
+void require_not_violated(const CheckResult& r, const std::string& context) {
+    prop::record_error(Real(r.error_eps), context);
+    if (r.verdict == Verdict::violated)
+        RC_FAIL(context + "\n  " + r.quantity + "\n  printed:  " + r.printed + "\n  computed: " + r.computed +
+                "\n  " + r.detail);
+}
+
+struct Drawn {
+    gen::ScalarCaseSpec spec;
+    Precision p;
+    ScalarProblem pr;
+};
+Drawn draw(const gen::ScalarGenOptions& o = {}) {
+    const auto spec = *gen::scalar_case(o);
+    const Precision p = gen::precision_of(spec);
+    return {spec, p, gen::materialize(spec, p)};
+}
+std::string describe(const ScalarProblem& pr, const Precision& p) {
+    return "L=" + std::to_string(pr.L) + " lambda=" + to_exact_string(pr.lambda) + " m=" + to_exact_string(pr.m) +
+           " bits=" + std::to_string(p.bits());
+}
+
+// (29) with its last eigenvalue off by a relative 2^-40: a wrong constant.
+std::vector<Real> mutant_29(int L, const Real& lambda, const Real& w, const Precision& p) {
+    auto v = kp_hessian_eigenvalues_29(L, lambda, w, p);
+    PrecisionGuard g(p);
+    v.back() *= 1 + make_real(p, 1, -40);
+    return v;
+}
+
+}  // namespace
+
+DMF_PROPERTY("KP.T5", "scalar end-to-end minimizer: unique off +-tau, 0 below, non-zero above; (26) at tau") {
+    const auto d = draw();
+    require_not_violated(check_kp_t5(d.pr, d.p), describe(d.pr, d.p));
+}
+
+DMF_PROPERTY("KP.T5/metamorphic", "m -> -m flips rho*; m -> c m, lambda -> c^{2-q} lambda scales rho* and tau by c") {
+    const auto d = draw();
+    const int j = *rc::gen::inRange(-3, 4);
+    const ScalarMinimizers M = scalar_global_minimizers(d.pr, d.p);
+    RC_PRE(M.unique == Decision::yes);
+    PrecisionGuard g(d.p);
+    // Sign symmetry.
+    const ScalarProblem neg{d.pr.L, d.pr.lambda, -d.pr.m};
+    const ScalarMinimizers N = scalar_global_minimizers(neg, d.p);
+    RC_ASSERT(N.unique == Decision::yes);
+    prop::assert_eps(N.rho_star(neg), -M.rho_star(d.pr), 0, d.p, "rho*(-m) = -rho*(m)");
+    // Scaling with c = 2^{Lj}: c^{2-q} = 2^{j(2L-2)} exactly, the loss scales by c^2, rho* by c.
+    const ScalarProblem scaled{d.pr.L, d.pr.lambda * make_real(d.p, 1, j * (2 * d.pr.L - 2)),
+                               d.pr.m * make_real(d.p, 1, j * d.pr.L)};
+    const ScalarMinimizers S = scalar_global_minimizers(scaled, d.p);
+    RC_ASSERT(S.unique == Decision::yes);
+    prop::assert_eps(S.rho_star(scaled), M.rho_star(d.pr) * make_real(d.p, 1, j * d.pr.L), 8, d.p,
+                     "rho*(c m, c^{2-q} lambda) = c rho*(m, lambda) " + describe(d.pr, d.p));
+    // The printed tau transforms the same way.
+    const Formula t1 = kp_tau(d.pr.L, d.pr.lambda, d.p), t2 = kp_tau(d.pr.L, scaled.lambda, d.p);
+    if (t1.value) prop::assert_eps(*t2.value, *t1.value * make_real(d.p, 1, j * d.pr.L), 4, d.p, "tau covariance");
+}
+
+DMF_HIDDEN_PROPERTY("KP.T6/printed", "(29)-(30) as printed at every w* in Omega (refuted: see the registry)") {
+    const auto d = draw();
+    require_not_violated(check_kp_t6_printed(d.pr, d.p), describe(d.pr, d.p));
+}
+
+DMF_PROPERTY("KP.T6/corrected", "Hessian spectrum at every w* in Omega: (29)-(30) off the origin, the corrected values at w* = 0") {
+    const auto d = draw();
+    require_not_violated(check_kp_t6_corrected(d.pr, d.p), describe(d.pr, d.p));
+}
+
+DMF_REPLAY_PROPERTY("KP.T6/replay", "every stored KP.T6 counterexample still refutes (29)-(30) as printed") {
+    const auto cases = corpus_cases("KP.T6");
+    RC_ASSERT(!cases.empty());
+    for (const auto& [path, c] : cases) {
+        const auto stored = scalar_problem_from(c);
+        const CheckResult r = check_kp_t6_printed(stored.problem, stored.precision);
+        if (r.verdict != Verdict::violated) RC_FAIL(path + ": the printed claim no longer fails: " + to_string(r.verdict));
+        // And the corrected statement holds on it.
+        const CheckResult fixed = check_kp_t6_corrected(stored.problem, stored.precision);
+        if (fixed.verdict != Verdict::holds) RC_FAIL(path + ": the corrected statement does not hold: " + fixed.detail);
+    }
+}
+
+DMF_HIDDEN_PROPERTY("KP.T6/mutant-29", "the corrected check with (29) off by (1 + 2^-40): must fail") {
+    const auto d = draw();
+    require_not_violated(check_kp_t6_corrected(d.pr, d.p, mutant_29), describe(d.pr, d.p));
+}
+
+DMF_PROPERTY("KP.R7", "lambda_max -> 2L|m|^{2(1-1/L)} as lambda -> 0") {
+    const auto d = draw();
+    require_not_violated(check_kp_r7(d.pr.L, d.pr.m, d.p), describe(d.pr, d.p));
+}
+
+DMF_HIDDEN_PROPERTY("CJW.L3.10/printed", "root structure of f(.; y) as printed, every L (refuted at L = 2: see the registry)") {
+    const auto spec = *gen::scalar_case();
+    const Precision p = gen::precision_of(spec);
+    const Real lambda_bar = spec.lambda.at(p);
+    const Real y = gen::materialize_y(spec, p);
+    require_not_violated(check_cjw_l3_10(spec.L, y, lambda_bar, p),
+                         "L=" + std::to_string(spec.L) + " lambdabar=" + spec.lambda.text + " y=" + to_exact_string(y));
+}
+
+DMF_PROPERTY("KP.C14/scalar", "scalar collapse: lambda > lambda_c(|m|) gives P* = 0, and the threshold is sharp") {
+    const auto d = draw();
+    require_not_violated(check_kp_c14_scalar(d.pr, d.p), describe(d.pr, d.p));
+    // Sharpness: at lambda_c (1 -+ 2^-k) the minimizer is non-zero below and zero above.
+    if (d.pr.m == 0) return;
+    PrecisionGuard g(d.p);
+    const Formula lc = kp_collapse_lambda(d.pr.L, abs(d.pr.m), d.p);
+    if (!lc.value) return;
+    const int k = *rc::gen::inRange(4, static_cast<int>(d.p.bits()) / 2);
+    const ScalarProblem below{d.pr.L, *lc.value * (1 - make_real(d.p, 1, -k)), d.pr.m};
+    const ScalarProblem above{d.pr.L, *lc.value * (1 + make_real(d.p, 1, -k)), d.pr.m};
+    const ScalarMinimizers B = scalar_global_minimizers(below, d.p.times(2));
+    const ScalarMinimizers A = scalar_global_minimizers(above, d.p.times(2));
+    if (B.unique == Decision::yes) RC_ASSERT_FALSE(B.collapsed());
+    if (A.unique == Decision::yes) RC_ASSERT(A.collapsed());
+}
+
+DMF_PROPERTY("CJW.A1/scalar", "L = 2: sigma(W2 W1) = (y - sqrt(lambda1 lambda2))_+; critical points are global minima or strict saddles") {
+    const auto l1 = *gen::positive_decimal(-20, 20, 4);
+    const auto l2 = *gen::positive_decimal(-20, 20, 4);
+    const auto spec = *gen::scalar_case();
+    const Precision p = gen::precision_of(spec);
+    PrecisionGuard g(p);
+    const Real lbar = sqrt(l1.at(p) * l2.at(p));
+    gen::ScalarCaseSpec s2 = spec;
+    s2.L = 2;
+    s2.lambda = gen::Decimal{to_exact_string(lbar)};
+    const Real y = gen::materialize_y(s2, p);  // placed relative to ybar = lbar at L = 2
+    require_not_violated(check_cjw_a1_scalar(l1.at(p), l2.at(p), y, p),
+                         "lambda1=" + l1.text + " lambda2=" + l2.text + " y=" + to_exact_string(y));
+}
+
+DMF_PROPERTY("CJW.L3.10/corrected", "root structure of f(.; y): as printed for L >= 3, one root for L <= 2") {
+    const auto spec = *gen::scalar_case();
+    const Precision p = gen::precision_of(spec);
+    const Real lambda_bar = spec.lambda.at(p);
+    const Real y = gen::materialize_y(spec, p);
+    require_not_violated(check_cjw_l3_10_corrected(spec.L, y, lambda_bar, p),
+                         "L=" + std::to_string(spec.L) + " lambdabar=" + spec.lambda.text + " y=" + to_exact_string(y));
+}
+
+DMF_REPLAY_PROPERTY("CJW.L3.10/replay", "every stored CJW.L3.10 counterexample still refutes the printed lemma") {
+    const auto cases = corpus_cases("CJW.L3.10");
+    RC_ASSERT(!cases.empty());
+    for (const auto& [path, c] : cases) {
+        const auto stored = scalar_problem_from(c);
+        const CheckResult r = check_cjw_l3_10_kp_form(stored.problem, stored.precision);
+        if (r.verdict != Verdict::violated) RC_FAIL(path + ": the printed lemma no longer fails: " + to_string(r.verdict));
+        PrecisionGuard g(stored.precision);
+        const CheckResult fixed = check_cjw_l3_10_corrected(stored.problem.L, abs(stored.problem.m),
+                                                            stored.problem.lambda / stored.problem.L, stored.precision);
+        if (fixed.verdict != Verdict::holds) RC_FAIL(path + ": the corrected statement does not hold: " + fixed.detail);
+    }
+}
+
+DMF_PROPERTY("KP.T5/depth-one", "L = 1 (printed tau undefined): minimizer m/(1+lambda), unique, zero only at m = 0") {
+    gen::ScalarGenOptions o;
+    o.min_depth = o.max_depth = 1;
+    const auto d = draw(o);
+    require_not_violated(check_kp_depth_one(d.pr, d.p), describe(d.pr, d.p));
+}
