@@ -31,6 +31,15 @@ Interval value_at(const ScalarProblem& pr, const Interval& s, const Precision& p
 
 }  // namespace
 
+Interval end_to_end_objective(const ScalarProblem& pr, const Interval& rho_abs, const Precision& p) {
+    const Interval am(Real(abs(pr.m)), p);
+    const Interval d = am - rho_abs;
+    Interval reg(p);
+    if (!rho_abs.contains_zero() || rho_abs.lower() > 0) reg = Interval(pr.lambda, p) * rho_abs.pow(Rational(2) / pr.L);
+    else if (rho_abs.upper() > 0) throw std::logic_error("end_to_end_objective: rho enclosure straddles 0");
+    return d * d + reg;
+}
+
 bool ScalarMinimizers::collapsed() const {
     return unique == Decision::yes && minimal.size() == 1 && candidates[minimal[0]].origin;
 }
@@ -86,6 +95,18 @@ ScalarMinimizers scalar_global_minimizers(const ScalarProblem& pr, const Precisi
     }
     out.minimal.insert(out.minimal.begin(), static_cast<int>(best));
     out.evidence = ev.str();
+    // The end-to-end form: phi at rho = s^L (|rho| suffices since sign(rho) = sign(m) is optimal).
+    std::vector<Interval> phi;
+    for (const auto& cd : out.candidates)
+        phi.push_back(cd.origin ? end_to_end_objective(pr, Interval(work), work)
+                                : end_to_end_objective(pr, cd.s_enclosure.pow(static_cast<unsigned long>(pr.L)), work));
+    size_t pbest = 0;
+    for (size_t i = 1; i < phi.size(); ++i)
+        if (phi[i].upper() < phi[pbest].upper()) pbest = i;
+    out.end_to_end_best = static_cast<int>(pbest);
+    out.end_to_end_unique = Decision::yes;
+    for (size_t i = 0; i < phi.size(); ++i)
+        if (i != pbest && certainly_less(phi[pbest], phi[i]) != Decision::yes) out.end_to_end_unique = Decision::undecided;
     return out;
 }
 

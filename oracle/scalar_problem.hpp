@@ -37,6 +37,10 @@ struct ScalarCandidate {
     explicit ScalarCandidate(const Precision& p) : s_enclosure(p), value(p) {}
 };
 
+// KP (14), the end-to-end form: phi(rho) = (m - rho)^2 + lambda |rho|^q, q = 2/L,
+// evaluated directly (|rho|^q via exp(q log |rho|)), not through the layers.
+Interval end_to_end_objective(const ScalarProblem& pr, const Interval& rho_abs, const Precision& p);
+
 struct ScalarMinimizers {
     std::vector<ScalarCandidate> candidates;  // the origin (when critical) first, then roots ascending
     std::vector<int> minimal;                 // indices that may attain the minimum
@@ -44,6 +48,9 @@ struct ScalarMinimizers {
     bool collapsed() const;                   // the unique minimizer is w = 0
     Real rho_star(const ScalarProblem& pr) const;  // sign(m) s^L of the unique minimizer (0 if collapsed)
     std::string evidence;                     // the value enclosures that decided it
+    // The same decision made on phi of KP (14) at rho = sign(m) s^L (and rho = 0).
+    Decision end_to_end_unique = Decision::undecided;
+    int end_to_end_best = -1;
 };
 
 ScalarMinimizers scalar_global_minimizers(const ScalarProblem& pr, const Precision& p);

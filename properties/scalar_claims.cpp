@@ -175,6 +175,35 @@ CheckResult check_kp_t5(const ScalarProblem& pr, const Precision& p) {
     return r;
 }
 
+CheckResult check_kp_t5_tie(int L, const Real& lambda, const Precision& p) {
+    if (L < 3) return CheckResult::na("L <= 2: no jump at tau");
+    CheckResult r;
+    r.quantity = "|L(0) - L(w+)| / (eps m^2) at m = fl(tau), for p, 2p, 4p";
+    r.printed = "a tie: O(1) at every precision";
+    std::string gaps;
+    double worst = 0;
+    for (unsigned k : {1u, 2u, 4u}) {
+        const Precision pk = p.times(k);
+        const Formula tau = kp_tau(L, lambda, pk);
+        const ScalarProblem pr{L, rounded(lambda, pk), *tau.value};
+        const ScalarMinimizers M = scalar_global_minimizers(pr, pk);
+        const ScalarCandidate* plus = nullptr;
+        for (const auto& c : M.candidates)
+            if (!c.origin && c.root_slope == 1) plus = &c;
+        if (!plus) return r.verdict = Verdict::violated, r.computed = "no positive local minimizer at " + std::to_string(pk.bits()) + " bits", r;
+        PrecisionGuard guard(pk);
+        const Real gap = abs(M.candidates[0].value.mid() - plus->value.mid());
+        const Real units = gap / (epsilon(pk) * pr.m * pr.m);
+        worst = std::max(worst, units.convert_to<double>());
+        gaps += std::to_string(pk.bits()) + " bits: gap " + to_string(gap, 6) + " = " + to_string(units, 4) + " eps m^2; ";
+    }
+    r.computed = gaps;
+    r.error_eps = worst;
+    // m = fl(tau) is within eps tau of tau and d(gap)/dm = 2 rho_m <= 2 tau: the gap is <= 4 eps m^2 plus rounding.
+    r.verdict = worst <= 64.0 * L ? Verdict::holds : Verdict::violated;
+    return r;
+}
+
 CheckResult check_kp_t6_printed(const ScalarProblem& pr, const Precision& p, const Eigenvalues29& formula) {
     return hessian_check(pr, p, formula, false);
 }

@@ -19,6 +19,10 @@ Side side_of_tau(const ScalarProblem& pr, const Precision& p);
 // KP.T5: uniqueness and (13); at |m| = tau also (26)'s rho_m against the computed positive minimizer.
 CheckResult check_kp_t5(const ScalarProblem& pr, const Precision& p);
 
+// KP.T5 at |m| = tau: built on the printed tau rounded at p, 2p and 4p, the value gap
+// between w = 0 and the positive minimizer must shrink like 2^-bits (a tie), not stay put.
+CheckResult check_kp_t5_tie(int L, const Real& lambda, const Precision& p);
+
 // KP.T6 as printed: every w* in Omega has the spectrum (29) and lambda_max (30).
 using Eigenvalues29 = std::function<std::vector<Real>(int, const Real&, const Real&, const Precision&)>;
 CheckResult check_kp_t6_printed(const ScalarProblem& pr, const Precision& p,

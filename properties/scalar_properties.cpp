@@ -2,6 +2,7 @@
 // scalar cases of KP.C14 and CJW.A1. Each compares the printed statement with
 // the certified scalar numerics; undecided cases are skipped, never passed off.
 #include "generators/scalar_gen.hpp"
+#include "oracle/polynomial.hpp"
 #include "oracle/scalar_theory.hpp"
 #include "properties/property.hpp"
 #include "properties/scalar_claims.hpp"
@@ -173,4 +174,123 @@ DMF_PROPERTY("KP.T5/depth-one", "L = 1 (printed tau undefined): minimizer m/(1+l
     o.min_depth = o.max_depth = 1;
     const auto d = draw(o);
     require_not_violated(check_kp_depth_one(d.pr, d.p), describe(d.pr, d.p));
+}
+
+// ---- metamorphic properties: m -> -m, and m -> c m, lambda -> c^{2-q} lambda with c = 2^{Lj}
+// (then c^{2-q} = 2^{j(2L-2)} exactly, the loss scales by c^2, w by c^{1/L} = 2^j, and the
+// Hessian spectrum by c^{2-q}). Every printed formula must transform the same way.
+
+namespace {
+struct Scaled {
+    ScalarProblem pr;
+    Real c, c2q;  // c and c^{2-q}
+    int j;
+};
+Scaled scaled(const ScalarProblem& pr, const Precision& p, int j) {
+    return {ScalarProblem{pr.L, pr.lambda * make_real(p, 1, j * (2 * pr.L - 2)), pr.m * make_real(p, 1, j * pr.L)},
+            make_real(p, 1, j * pr.L), make_real(p, 1, j * (2 * pr.L - 2)), j};
+}
+}  // namespace
+
+DMF_PROPERTY("KP.T6/metamorphic", "Hessian spectra at minimizers: invariant under m -> -m, scale by c^{2-q}; (29) transforms alike") {
+    const auto d = draw();
+    const ScalarMinimizers M = scalar_global_minimizers(d.pr, d.p);
+    RC_PRE(M.unique == Decision::yes);
+    const Scaled s = scaled(d.pr, d.p, *rc::gen::inRange(-3, 4));
+    const ScalarMinimizers S = scalar_global_minimizers(s.pr, d.p);
+    const ScalarMinimizers N = scalar_global_minimizers(ScalarProblem{d.pr.L, d.pr.lambda, -d.pr.m}, d.p);
+    RC_ASSERT(S.unique == Decision::yes);
+    RC_ASSERT(N.unique == Decision::yes);
+    const auto& b = M.candidates[M.minimal[0]];
+    const Vector e = scalar_hessian_eigenvalues(d.pr, scalar_minimizer_points(d.pr, b, d.p, 1)[0], d.p);
+    const Vector es = scalar_hessian_eigenvalues(s.pr, scalar_minimizer_points(s.pr, S.candidates[S.minimal[0]], d.p, 1)[0], d.p);
+    const ScalarProblem neg{d.pr.L, d.pr.lambda, -d.pr.m};
+    const Vector en = scalar_hessian_eigenvalues(neg, scalar_minimizer_points(neg, N.candidates[N.minimal[0]], d.p, 1)[0], d.p);
+    PrecisionGuard g(d.p);
+    Real scale = abs(d.pr.lambda);
+    for (Eigen::Index i = 0; i < e.size(); ++i) scale = std::max(scale, Real(abs(e(i))));
+    for (Eigen::Index i = 0; i < e.size(); ++i) {
+        prop::assert_eps(es(i), e(i) * s.c2q, 32.0 * d.pr.L, d.p, scale * s.c2q, "spectrum scales by c^{2-q}");
+        prop::assert_eps(en(i), e(i), 32.0 * d.pr.L, d.p, scale, "spectrum invariant under m -> -m");
+    }
+    const auto p29 = kp_hessian_eigenvalues_29(d.pr.L, d.pr.lambda, b.s, d.p);
+    const auto p29s = kp_hessian_eigenvalues_29(d.pr.L, s.pr.lambda, b.s * make_real(d.p, 1, s.j), d.p);
+    for (size_t i = 0; i < p29.size(); ++i)
+        prop::assert_eps(p29s[i], p29[i] * s.c2q, 8, d.p, scale * s.c2q, "(29) transforms by c^{2-q}");
+}
+
+DMF_PROPERTY("KP.R7/metamorphic", "the printed limit 2L|m|^{2(1-1/L)} is even in m and scales by c^{2-q}") {
+    const auto d = draw();
+    const Scaled s = scaled(d.pr, d.p, *rc::gen::inRange(-3, 4));
+    PrecisionGuard g(d.p);
+    const Real a = kp_lambda_max_limit_51(d.pr.L, d.pr.m, d.p);
+    prop::assert_eps(kp_lambda_max_limit_51(d.pr.L, -d.pr.m, d.p), a, 0, d.p, "limit even in m");
+    prop::assert_eps(kp_lambda_max_limit_51(d.pr.L, s.pr.m, d.p), a * s.c2q, 4, d.p, "limit scales by c^{2-q}");
+}
+
+DMF_PROPERTY("CJW.L3.10/metamorphic", "roots of f scale by c^{1/L} under y -> c y, lambdabar -> c^{2-q} lambdabar; so do xbar, ybar") {
+    const auto spec = *gen::scalar_case();
+    const Precision p = gen::precision_of(spec);
+    const int L = spec.L, j = *rc::gen::inRange(-3, 4);
+    const Real lb = spec.lambda.at(p), y = gen::materialize_y(spec, p);
+    PrecisionGuard g(p);
+    const Real lb2 = lb * make_real(p, 1, j * (2 * L - 2)), y2 = y * make_real(p, 1, j * L);
+    auto roots = [&](const Real& yy, const Real& ll) {
+        std::vector<Rational> c(2 * L, Rational(0));
+        c[2 * L - 1] += 1;
+        c[L - 1] -= to_rational(yy);
+        c[1] += to_rational(ll);
+        return positive_roots(RationalPolynomial(c), p);
+    };
+    const auto r1 = roots(y, lb), r2 = roots(y2, lb2);
+    RC_ASSERT(r1.size() == r2.size());
+    for (size_t i = 0; i < r1.size(); ++i) {
+        RC_ASSERT(r1[i].derivative_sign == r2[i].derivative_sign);
+        prop::assert_eps(r2[i].value, r1[i].value * make_real(p, 1, j), 1, p, "roots scale by c^{1/L}");
+    }
+    const Formula xb1 = cjw_x_bar(L, lb, p), xb2 = cjw_x_bar(L, lb2, p);
+    const Formula yb1 = cjw_y_bar(L, lb, p), yb2 = cjw_y_bar(L, lb2, p);
+    if (xb1.value && L >= 3) prop::assert_eps(*xb2.value, *xb1.value * make_real(p, 1, j), 4, p, "xbar scales by c^{1/L}");
+    if (yb1.value) prop::assert_eps(*yb2.value, *yb1.value * make_real(p, 1, j * L), 4, p, "ybar scales by c");
+}
+
+DMF_PROPERTY("KP.C14/metamorphic", "lambda_c(c|m|) = c^{2-q} lambda_c(|m|), and the collapse decision is invariant") {
+    const auto d = draw();
+    const Scaled s = scaled(d.pr, d.p, *rc::gen::inRange(-3, 4));
+    PrecisionGuard g(d.p);
+    const Formula a = kp_collapse_lambda(d.pr.L, abs(d.pr.m), d.p), b = kp_collapse_lambda(d.pr.L, abs(s.pr.m), d.p);
+    if (a.value) prop::assert_eps(*b.value, *a.value * s.c2q, 4, d.p, "lambda_c covariance");
+    const ScalarMinimizers M = scalar_global_minimizers(d.pr, d.p), S = scalar_global_minimizers(s.pr, d.p);
+    if (M.unique == Decision::yes && S.unique == Decision::yes) RC_ASSERT(M.collapsed() == S.collapsed());
+}
+
+DMF_PROPERTY("CJW.A1/metamorphic", "L = 2: y -> c y, lambda_i -> c lambda_i scales sigma(W2 W1) by c; the printed form alike") {
+    const auto l1 = *gen::positive_decimal(-10, 10, 4), l2 = *gen::positive_decimal(-10, 10, 4);
+    const auto yv = *gen::positive_decimal(-10, 10, 4);
+    const int j = *rc::gen::inRange(-3, 4);
+    const Precision p = Precision::from_bits(128);
+    PrecisionGuard g(p);
+    const Real c = make_real(p, 1, 2 * j);
+    const Real lbar = sqrt(l1.at(p) * l2.at(p));
+    // Through the same reparametrization as check_cjw_a1_scalar: KP lambda = 2 lbar, m = y.
+    const ScalarMinimizers A = scalar_global_minimizers(ScalarProblem{2, 2 * lbar, yv.at(p)}, p);
+    const ScalarMinimizers B = scalar_global_minimizers(ScalarProblem{2, 2 * lbar * c, yv.at(p) * c}, p);
+    RC_PRE(A.unique == Decision::yes && B.unique == Decision::yes);
+    prop::assert_eps(B.rho_star(ScalarProblem{2, 2 * lbar * c, yv.at(p) * c}), A.rho_star(ScalarProblem{2, 2 * lbar, yv.at(p)}) * c,
+                     8, p, Real(abs(yv.at(p)) * c), "sigma scales by c");
+}
+
+DMF_PROPERTY("KP.T5/tie", "at m = fl(tau) the gap between the two minimizer values shrinks like 2^-bits (precision escalation)") {
+    gen::ScalarGenOptions o;
+    o.min_depth = 3;
+    const auto d = draw(o);
+    require_not_violated(check_kp_t5_tie(d.pr.L, d.pr.lambda, d.p), describe(d.pr, d.p));
+}
+
+DMF_PROPERTY("CORE.scalar-forms", "the L-variable form and the end-to-end form (14) pick the same minimizer") {
+    const auto d = draw();
+    const ScalarMinimizers M = scalar_global_minimizers(d.pr, d.p);
+    if (M.unique == Decision::yes && M.end_to_end_unique == Decision::yes) RC_ASSERT(M.end_to_end_best == M.minimal[0]);
+    // Decided in one form and certainly contradicted in the other would show up above; an
+    // undecided one form with the other decided is allowed (different rounding paths).
 }

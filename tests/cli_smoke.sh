@@ -17,4 +17,20 @@ assert d["hessian_trace"].startswith("3.7000000"), d["hessian_trace"]
 assert len(d["hessian_spectrum"]) == 12
 assert all(isinstance(x, str) for x in d["hessian_spectrum"])
 PY
+# scalar: the KP.T6 refutation at L = 3, lambda = 1, m = 1/2 shows up in the JSON.
+"$exe" scalar --L 3 --lambda 1 --m 0.5 --digits 30 --json > "$tmp/scalar.json"
+python3 - "$tmp/scalar.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["claims"]["KP.T6"]["verdict"] == "violated", d["claims"]["KP.T6"]
+assert d["claims"]["KP.T6/corrected"]["verdict"] == "holds"
+assert d["claims"]["KP.T5"]["verdict"] == "holds"
+assert d["thresholds"]["tau_kp"].startswith("8.7738267530166164054614593453")
+assert d["thresholds"]["y_star_numeric"].startswith("8.773826753016616405461459345")
+assert d["minimizers"]["unique"] == "yes"
+PY
+"$exe" scalar --L 1 --lambda 2 --m 3 --json > "$tmp/scalar1.json"
+python3 -c "import json; d=json.load(open('$tmp/scalar1.json')); assert d['thresholds']['tau_kp'] is None and d['notes']"
+if "$exe" scalar --L 3 --lambda -1 --m 1 2>/dev/null; then echo "negative lambda accepted"; exit 1; fi
+if "$exe" scalar --L 3 --lambda 1 --m abc 2>/dev/null; then echo "non-numeric m accepted"; exit 1; fi
 echo "cli smoke ok"
