@@ -6,6 +6,7 @@
 template class Eigen::SelfAdjointEigenSolver<dmf::Matrix>;
 template class Eigen::JacobiSVD<dmf::Matrix>;
 template class Eigen::HouseholderQR<dmf::Matrix>;
+template class Eigen::PartialPivLU<dmf::Matrix>;
 
 namespace dmf {
 
@@ -134,6 +135,14 @@ SingularValueDecomposition svd(const Matrix& a, const Precision& p, bool full) {
     out.v = solver.matrixV();
     out.sigma = solver.singularValues();
     return out;
+}
+
+Matrix inverse(const Matrix& a, const Precision& p) {
+    require(a.rows() == a.cols(), "inverse: matrix is " + shape(a) + ", not square");
+    PrecisionGuard guard(p);
+    Eigen::PartialPivLU<Matrix> lu(rounded(a, p));
+    if (lu.determinant() == 0) throw std::invalid_argument("inverse: singular matrix");
+    return lu.solve(identity(a.rows(), p));
 }
 
 Matrix qr_q_positive(const Matrix& a, const Precision& p) {

@@ -8,6 +8,7 @@
 
 #include <Eigen/Core>
 #include <Eigen/Eigenvalues>
+#include <Eigen/LU>
 #include <Eigen/QR>
 #include <Eigen/SVD>
 
@@ -59,6 +60,9 @@ struct SingularValueDecomposition {
 // One-sided Jacobi SVD: high relative accuracy, slow but fine for the oracle's sizes.
 SingularValueDecomposition svd(const Matrix& a, const Precision& p, bool full = true);
 
+// The inverse of a square matrix (LU with partial pivoting); throws if it is singular.
+Matrix inverse(const Matrix& a, const Precision& p);
+
 // Q of a Householder QR, with the signs fixed so that diag(R) >= 0.
 Matrix qr_q_positive(const Matrix& a, const Precision& p);
 
@@ -67,3 +71,4 @@ Matrix qr_q_positive(const Matrix& a, const Precision& p);
 extern template class Eigen::SelfAdjointEigenSolver<dmf::Matrix>;
 extern template class Eigen::JacobiSVD<dmf::Matrix>;
 extern template class Eigen::HouseholderQR<dmf::Matrix>;
+extern template class Eigen::PartialPivLU<dmf::Matrix>;

@@ -122,3 +122,13 @@ TEST_CASE("the printed forms of refuted claims are caught by random generation a
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("unit") {
+TEST_CASE("mutation check: (92) without its factor 2 fails KP.T15's identity property") {
+    const auto* def = prop::find_property("KP.T15/mutant-identity");
+    REQUIRE(def != nullptr);
+    prop::RunOptions opt;
+    opt.honour_rc_params = false;
+    CHECK(prop::run_property(*def, opt).kind == prop::Outcome::Kind::failed);
+}
+}  // TEST_SUITE

@@ -1,0 +1,217 @@
+// The standalone matrix claims of KP: the von Neumann trace inequality (T9),
+// the Schatten product inequality (T19 / Remark 21), the variational form of
+// the Schatten quasi-norm with the balanced factorization (T22, (136)), the
+// measure-zero exceptional hypersurfaces (L11), and the Hessian-trace identity
+// (91)-(92) of T15. The independent side is the multiprecision SVD and the
+// dense Hessian from the definition.
+#include "generators/instance_gen.hpp"
+#include "generators/matrix_gen.hpp"
+#include "oracle/matrix_theory.hpp"
+#include "oracle/objective.hpp"
+#include "oracle/random.hpp"
+#include "oracle/scalar_problem.hpp"
+#include "properties/property.hpp"
+
+#include <algorithm>
+
+namespace {
+
+using namespace dmf;
+
+Precision draw_precision() { return Precision::from_bits(*rc::gen::element(128u, 256u)); }
+
+Vector singular_values(const Matrix& a, const Precision& p) {
+    const auto d = svd(a, p, false);
+    RC_ASSERT(d.status == Status::ok);
+    return d.sigma;
+}
+
+// Numerical rank: singular values above 16 (m + n) eps sigma_max.
+int numerical_rank(const Vector& s, int m, int n, const Precision& p) {
+    if (s.size() == 0 || s(0) == 0) return 0;
+    PrecisionGuard g(p);
+    const Real cut = 16 * (m + n) * epsilon(p) * s(0);
+    int r = 0;
+    for (Eigen::Index i = 0; i < s.size(); ++i) r += s(i) > cut;
+    return r;
+}
+
+}  // namespace
+
+DMF_PROPERTY("KP.T9", "tr(A B^T) <= sum sigma_i(A) sigma_i(B), with equality when A and B share singular vectors") {
+    const int m = *rc::gen::inRange(1, 6), n = *rc::gen::inRange(1, 6);
+    const Precision p = draw_precision();
+    const Matrix A = gen::materialize(*gen::matrix_spec(m, n), p);
+    const Matrix B = gen::materialize(*gen::matrix_spec(m, n), p);
+    const Vector sa = singular_values(A, p), sb = singular_values(B, p);
+    PrecisionGuard g(p);
+    Real rhs = 0, scale = 0;
+    for (Eigen::Index i = 0; i < sa.size(); ++i) rhs += sa(i) * sb(i);
+    scale = sa(0) * sb(0) * (m + n);
+    const Real lhs = dot(A, B, p);
+    if (scale == 0) scale = 1;
+    const Real slack = 32 * (m + n) * epsilon(p) * scale;
+    prop::record_error((lhs - rhs) / (epsilon(p) * scale), "tr(AB^T) - bound");
+    RC_ASSERT(lhs <= rhs + slack);
+    // Equality case: C = U_A diag(tau) V_A^T with tau descending shares A's singular vectors.
+    const auto da = svd(A, p, true);
+    Matrix Dt = zeros(m, n, p);
+    std::vector<Real> tau;
+    for (Eigen::Index i = 0; i < sa.size(); ++i) tau.push_back(abs(Rng(i + 7).gaussian(p)));
+    std::sort(tau.begin(), tau.end(), [](const Real& x, const Real& y) { return x > y; });
+    for (Eigen::Index i = 0; i < sa.size(); ++i) Dt(i, i) = tau[i];
+    const Matrix C = matmul(matmul(da.u, Dt, p), da.v.transpose(), p);
+    Real eq = 0;
+    for (Eigen::Index i = 0; i < sa.size(); ++i) eq += sa(i) * tau[i];
+    prop::assert_eps(dot(A, C, p), eq, 64.0 * (m + n), p, sa(0) * tau[0] * (m + n) + 1, "equality when singular vectors are shared");
+}
+
+DMF_PROPERTY("KP.T19", "sum sigma_i(AB)^p <= sum_{i <= min(rank A, rank B)} sigma_i(A)^p sigma_i(B)^p, p in (0, 3]") {
+    const int m = *rc::gen::inRange(1, 6), k = *rc::gen::inRange(1, 6), n = *rc::gen::inRange(1, 6);
+    const Precision p = draw_precision();
+    const Matrix A = gen::materialize(*gen::matrix_spec(m, k), p);
+    const Matrix B = gen::materialize(*gen::matrix_spec(k, n), p);
+    const auto pd = *gen::positive_decimal(-2, 0, 3);  // 0.01 .. 9.99, capped at 3 below
+    PrecisionGuard g(p);
+    Real pe = pd.at(p);
+    if (pe > 3) pe = 3;
+    const Vector sa = singular_values(A, p), sb = singular_values(B, p), sab = singular_values(matmul(A, B, p), p);
+    const int ra = numerical_rank(sa, m, k, p), rb = numerical_rank(sb, k, n, p), rab = numerical_rank(sab, m, n, p);
+    Real lhs = 0, rhs = 0;
+    for (int i = 0; i < rab; ++i) lhs += pow(sab(i), pe);
+    for (int i = 0; i < std::min(ra, rb); ++i) rhs += pow(sa(i) * sb(i), pe);
+    // sigma^p has relative error about p (m + n + k) eps.
+    const Real slack = 64 * (m + n + k) * (1 + pe) * epsilon(p) * (rhs > 0 ? rhs : Real(1));
+    prop::record_error((lhs - rhs) / (epsilon(p) * (rhs > 0 ? rhs : Real(1))), "lhs - rhs");
+    RC_ASSERT(rab <= std::min(ra, rb));
+    RC_ASSERT(lhs <= rhs + slack);
+}
+
+DMF_PROPERTY("KP.T22", "||X||_{S^{2/L}}^{2/L} = min (1/L) sum ||W_i||^2 over factorizations, attained at (136)") {
+    const int L = *rc::gen::inRange(1, 7), m = *rc::gen::inRange(1, 5), n = *rc::gen::inRange(1, 5);
+    const Precision p = draw_precision();
+    const Matrix X = gen::materialize(*gen::matrix_spec(m, n), p);
+    const Real sch = schatten_2_over_L(X, L, p);
+    const Weights W = balanced_factorization_136(X, L, p);
+    Matrix P = W[0];
+    for (int i = 1; i < L; ++i) P = matmul(W[i], P, p);
+    PrecisionGuard g(p);
+    Real xn = sqrt(frobenius_norm_squared(X, p)) + 1;
+    for (Eigen::Index j = 0; j < X.cols(); ++j)
+        for (Eigen::Index i = 0; i < X.rows(); ++i)
+            prop::assert_eps(P(i, j), X(i, j), 32.0 * L * (m + n), p, xn, "(136) multiplies to X");
+    auto cost = [&](const Weights& ws) {
+        Real c = 0;
+        for (const auto& w : ws) c += frobenius_norm_squared(w, p);
+        return c / L;
+    };
+    prop::assert_eps(cost(W), sch, 32.0 * L * (m + n), p, sch + 1, "(1/L) sum ||W_i||^2 at (136) = ||X||_S");
+    // Any other factorization of X costs at least as much: W_i -> G_i W_i G_{i-1}^{-1}.
+    if (L >= 2) {
+        Rng rng(*rc::gen::arbitrary<std::uint64_t>());
+        Weights V = W;
+        const Eigen::Index k = W[0].rows();
+        for (int i = 0; i + 1 < L; ++i) {
+            Matrix G = identity(k, p) + gaussian_matrix(k, k, rng, p) * Real("0.3");
+            const Matrix Gi = inverse(G, p);
+            V[i] = matmul(G, V[i], p);
+            V[i + 1] = matmul(V[i + 1], Gi, p);
+        }
+        prop::record_error((sch - cost(V)) / (epsilon(p) * (sch + 1)), "cost of another factorization");
+        RC_ASSERT(cost(V) >= sch - 1024 * L * epsilon(p) * (sch + 1) * (1 + cost(V)));
+    }
+}
+
+DMF_PROPERTY("KP.L11", "{A : sigma_i(A) = C} is a smooth hypersurface: planted sigma_i = C has grad sigma_i = u_i v_i^T != 0; random A never lands on it") {
+    const int m = *rc::gen::inRange(1, 6), n = *rc::gen::inRange(1, 6);
+    const Precision p = draw_precision();
+    auto spec = *gen::matrix_spec(m, n);
+    const int k = std::min(m, n);
+    const int i = *rc::gen::inRange(0, k);
+    const auto C = *gen::positive_decimal(-3, 3, 4);
+    // Plant sigma_i = C with the other values distinct from C (a simple singular value).
+    for (int j = 0; j < k; ++j)
+        if (j != i && spec.singular_values[j].text == C.text) spec.singular_values[j] = gen::Decimal{"0"};
+    spec.singular_values[i] = C;
+    const Matrix A = gen::materialize(spec, p);
+    const auto d = svd(A, p, true);
+    PrecisionGuard g(p);
+    // Locate the planted value among the computed ones (they come sorted).
+    Eigen::Index at = 0;
+    for (Eigen::Index j = 1; j < d.sigma.size(); ++j)
+        if (abs(d.sigma(j) - C.at(p)) < abs(d.sigma(at) - C.at(p))) at = j;
+    prop::assert_eps(d.sigma(at), C.at(p), 32.0 * (m + n), p, d.sigma(0), "planted sigma_i = C");
+    // The gradient of a simple singular value is u_i v_i^T, of Frobenius norm 1: the level set is
+    // locally a smooth hypersurface (implicit function theorem), hence of measure zero.
+    const Matrix grad = d.u.col(at) * d.v.col(at).transpose();
+    prop::assert_eps(frobenius_norm_squared(grad, p), Real(1), 64, p, "||grad sigma_i||^2 = 1");
+    // And the directional derivative along grad is 1 (finite difference at twice the precision).
+    const Precision hi = p.times(2);
+    const Real h = make_real(hi, 1, -static_cast<long>(p.bits()) / 2);
+    PrecisionGuard gh(hi);
+    const Matrix Ap = rounded(A, hi) + rounded(grad, hi) * h;
+    const auto dp = svd(Ap, hi, false);
+    Eigen::Index at2 = 0;
+    for (Eigen::Index j = 1; j < dp.sigma.size(); ++j)
+        if (abs(dp.sigma(j) - C.at(hi)) < abs(dp.sigma(at2) - C.at(hi))) at2 = j;
+    const auto dlo = svd(rounded(A, hi), hi, false);
+    const Real slope = (dp.sigma(at2) - dlo.sigma(at)) / h;
+    RC_ASSERT(abs(slope - 1) < Real("1e-6"));
+    // A random matrix at working precision does not land on the set: |sigma_j - C| far above eps.
+    Rng other(spec.seed + 1);
+    const Matrix R = gaussian_matrix(m, n, other, p);
+    const Vector sr = singular_values(R, p);
+    for (Eigen::Index j = 0; j < sr.size(); ++j) RC_ASSERT(abs(sr(j) - C.at(p)) > 1024 * (m + n) * epsilon(p) * (sr(0) + C.at(p)));
+}
+
+namespace {
+void trace_identity_case(int factor) {
+    gen::InstanceGenOptions o;
+    o.allow_cjw = false;  // (91)-(92) is stated in the KP convention
+    o.max_parameters = 60;
+    o.max_depth = 6;
+    const auto spec = *gen::instance_spec(o);
+    const auto pt = *gen::point_spec();
+    const Precision p = draw_precision();
+    const Instance inst = gen::materialize(spec, p);
+    const Weights w = gen::materialize_point(inst, pt, p);
+    const Matrix H = hessian(inst, w, p);
+    PrecisionGuard g(p);
+    Real tr = 0, scale = 0;
+    for (Eigen::Index i = 0; i < H.rows(); ++i) {
+        tr += H(i, i);
+        scale += abs(H(i, i));
+    }
+    prop::assert_eps(kp_trace_identity_92(inst, w, p, factor), tr, 16.0 * (inst.L + 4), p, scale + 1,
+                     "tr Hess = (2 lambda/L) N + 2 sum ||A_k||^2 ||B_k||^2, L=" + std::to_string(inst.L));
+}
+}  // namespace
+
+DMF_PROPERTY("KP.T15/identity", "(91)-(92): tr Hess L(w) = (2 lambda/L) N + 2 sum_k ||A_k||^2 ||B_k||^2 at every w") {
+    trace_identity_case(2);
+}
+
+DMF_HIDDEN_PROPERTY("KP.T15/mutant-identity", "(92) with the factor 2 dropped: must fail") { trace_identity_case(1); }
+
+DMF_PROPERTY("KP.T15/bound-scalar", "(81) at certified scalar minimizers off E: tr >= 2L |P*|^2 / g*^2 + (2 lambda/L) N") {
+    const int L = *rc::gen::inRange(1, 9);
+    const Precision p = draw_precision();
+    const Real lambda = (*gen::positive_decimal(-6, 6, 3)).at(p);
+    const Real m = (*gen::signed_decimal(-6, 6, 4)).at(p);
+    const ScalarProblem pr{L, lambda, m};
+    const ScalarMinimizers M = scalar_global_minimizers(pr, p);
+    RC_PRE(M.unique == Decision::yes);
+    const auto& best = M.candidates[M.minimal[0]];
+    for (const auto& w : scalar_minimizer_points(pr, best, p, 16)) {
+        const Vector eig = scalar_hessian_eigenvalues(pr, w, p);
+        PrecisionGuard g(p);
+        Real tr = 0, scale = abs(lambda);
+        for (Eigen::Index i = 0; i < eig.size(); ++i) tr += eig(i), scale += abs(eig(i));
+        // g*^2 = ||W_i*||^2 = s^2, |P*|^2 = s^{2L}; at the collapsed minimizer the ratio is 0/0
+        // and the registry records the caveat: read as 0, the bound is (2 lambda/L) N = 2 lambda.
+        const Real ratio = best.origin ? Real(0) : Real(pow(best.s, 2 * L) / (best.s * best.s));
+        const Real bound = 2 * L * ratio + 2 * lambda;
+        prop::record_error((bound - tr) / (epsilon(p) * scale), "bound - trace");
+        RC_ASSERT(tr >= bound - 64 * L * epsilon(p) * scale);
+    }
+}
