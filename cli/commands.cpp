@@ -4,6 +4,7 @@
 #include "oracle/instance_json.hpp"
 #include "oracle/objective.hpp"
 #include "properties/property.hpp"
+#include "properties/replay.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -68,6 +69,10 @@ Commands::Commands(CLI::App& app) {
     add_output_options(evaluate_, evaluate_out_);
 
     add_scalar_command(app, scalar_options_, scalar_);
+
+    replay_ = app.add_subcommand("replay", "re-run one stored counterexample and print the verdict");
+    replay_->add_option("file", replay_file_, "a counterexample JSON file (corpus/)")->required();
+    replay_->add_flag("--json", replay_json_, "one JSON document");
 }
 
 int Commands::run() {
@@ -75,6 +80,7 @@ int Commands::run() {
     if (claims_->parsed()) return run_claims();
     if (evaluate_->parsed()) return run_evaluate();
     if (scalar_->parsed()) return run_scalar(scalar_options_);
+    if (replay_->parsed()) return run_replay();
     return 2;
 }
 
@@ -203,6 +209,32 @@ int Commands::run_check() {
                   << " (" << fmt_eps(elapsed()) << " s)\n";
     }
     return all_consistent ? 0 : 1;
+}
+
+// Exit 0 when the stored case still refutes the printed claim (the registry's
+// expectation), 1 when it no longer does.
+int Commands::run_replay() {
+    const Counterexample c = load_counterexample(replay_file_);
+    const ReplayResult r = replay_counterexample(c);
+    const bool still = r.printed.verdict == Verdict::violated;
+    auto j = [](const CheckResult& x) {
+        return json{{"verdict", to_string(x.verdict)}, {"quantity", x.quantity}, {"printed", x.printed},
+                    {"computed", x.computed}, {"error_eps", x.error_eps}, {"detail", x.detail}};
+    };
+    if (replay_json_) {
+        json out{{"file", replay_file_}, {"claim", c.claim}, {"precision_bits", c.precision_bits},
+                 {"printed_claim", j(r.printed)}, {"still_refuted", still}};
+        if (r.corrected) out["corrected_statement"] = j(*r.corrected);
+        std::cout << out.dump(2) << "\n";
+    } else {
+        std::cout << replay_file_ << "\n  claim " << c.claim << " at " << c.precision_bits << " bits\n  printed claim: "
+                  << to_string(r.printed.verdict) << "\n    " << r.printed.quantity << "\n    printed:  " << r.printed.printed
+                  << "\n    computed: " << r.printed.computed << "\n";
+        if (r.corrected) std::cout << "  corrected statement: " << to_string(r.corrected->verdict) << "\n";
+        std::cout << (still ? "  the stored case still refutes the printed claim\n"
+                            : "  the stored case NO LONGER refutes the printed claim\n");
+    }
+    return still ? 0 : 1;
 }
 
 int Commands::run_evaluate() {

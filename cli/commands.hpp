@@ -29,6 +29,9 @@ private:
     CLI::App* claims_ = nullptr;
     CLI::App* evaluate_ = nullptr;
     CLI::App* scalar_ = nullptr;
+    CLI::App* replay_ = nullptr;
+    std::string replay_file_;
+    bool replay_json_ = false;
     ScalarOptions scalar_options_;
 
     OutputOptions check_out_, claims_out_, evaluate_out_;
@@ -44,6 +47,7 @@ private:
     int run_check();
     int run_claims();
     int run_evaluate();
+    int run_replay();
 };
 
 }  // namespace dmf::cli

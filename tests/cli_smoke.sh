@@ -33,4 +33,10 @@ PY
 python3 -c "import json; d=json.load(open('$tmp/scalar1.json')); assert d['thresholds']['tau_kp'] is None and d['notes']"
 if "$exe" scalar --L 3 --lambda -1 --m 1 2>/dev/null; then echo "negative lambda accepted"; exit 1; fi
 if "$exe" scalar --L 3 --lambda 1 --m abc 2>/dev/null; then echo "non-numeric m accepted"; exit 1; fi
+# replay: every stored counterexample still refutes its printed claim (exit 0).
+for f in "$root"/corpus/*.json; do
+  "$exe" replay "$f" --json > "$tmp/replay.json"
+  python3 -c "import json; d=json.load(open('$tmp/replay.json')); assert d['still_refuted'] and d['corrected_statement']['verdict']=='holds', d"
+done
+if "$exe" replay "$root/tests/good_instance.json" 2>/dev/null; then echo "replay accepted a non-counterexample"; exit 1; fi
 echo "cli smoke ok"

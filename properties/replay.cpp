@@ -1,0 +1,30 @@
+#include "properties/replay.hpp"
+
+#include "properties/scalar_claims.hpp"
+#include "properties/scalar_corpus.hpp"
+
+namespace dmf {
+
+ReplayResult replay_counterexample(const Counterexample& c) {
+    if (c.claim == "KP.T6") {
+        const auto s = scalar_problem_from(c);
+        return {check_kp_t6_printed(s.problem, s.precision), check_kp_t6_corrected(s.problem, s.precision)};
+    }
+    if (c.claim == "CJW.L3.10") {
+        const auto s = scalar_problem_from(c);
+        PrecisionGuard g(s.precision);
+        return {check_cjw_l3_10_kp_form(s.problem, s.precision),
+                check_cjw_l3_10_corrected(s.problem.L, abs(s.problem.m), s.problem.lambda / s.problem.L, s.precision)};
+    }
+    if (c.claim == "KP.T5") {
+        const auto s = scalar_problem_from(c);
+        return {check_kp_t5(s.problem, s.precision), std::nullopt};
+    }
+    if (c.claim == "KP.C14") {
+        const auto s = scalar_problem_from(c);
+        return {check_kp_c14_scalar(s.problem, s.precision), std::nullopt};
+    }
+    throw InputError("replay: no replay for claim '" + c.claim + "' yet");
+}
+
+}  // namespace dmf
