@@ -33,11 +33,12 @@ std::uint64_t hash_id(const std::string& id) {
 }
 
 // RC_PARAMS, parsed by RapidCheck's own reader (so its syntax is exactly RapidCheck's).
-rc::detail::Configuration rc_params(bool honour, bool& seed_given) {
-    seed_given = false;
+rc::detail::Configuration rc_params(bool honour, bool& seed_given, bool& cases_given) {
+    seed_given = cases_given = false;
     const char* env = std::getenv("RC_PARAMS");
     if (!honour || !env) return {};
     seed_given = std::string(env).find("seed=") != std::string::npos;
+    cases_given = std::string(env).find("max_success=") != std::string::npos;
     return rc::detail::configFromString(env);
 }
 
@@ -72,10 +73,11 @@ const char* to_string(Outcome::Kind k) {
 
 Outcome run_property(const PropertyDef& def, const RunOptions& options) {
     using namespace rc::detail;
-    bool seed_given = false;
-    const Configuration config = rc_params(options.honour_rc_params, seed_given);
+    bool seed_given = false, cases_given = false;
+    const Configuration config = rc_params(options.honour_rc_params, seed_given, cases_given);
     TestParams params = config.testParams;
     if (!seed_given) params.seed = hash_id(def.id);  // deterministic unless asked otherwise
+    if (!cases_given && def.default_cases > 0) params.maxSuccess = def.default_cases;
     if (options.seed) params.seed = *options.seed;
     if (options.max_success) params.maxSuccess = *options.max_success;
     if (options.max_size) params.maxSize = *options.max_size;

@@ -35,7 +35,8 @@ struct PropertyDef {
     bool hidden;  // deliberately failing self-tests: never run unless named
     const char* file;
     int line;
-    int fixed_cases = 0;  // > 0: always this many cases (deterministic replays run once)
+    int fixed_cases = 0;    // > 0: always this many cases (deterministic replays run once)
+    int default_cases = 0;  // > 0: cases when neither the caller nor RC_PARAMS says (expensive properties)
 };
 
 int register_property(const PropertyDef& def);
@@ -83,16 +84,19 @@ void assert_eps(const Real& computed, const Real& expected, double max_eps, cons
 
 #define DMF_PROP_CAT2_(a, b) a##b
 #define DMF_PROP_CAT_(a, b) DMF_PROP_CAT2_(a, b)
-#define DMF_PROPERTY_IMPL_(ID, DESC, HIDDEN, CASES, NAME)                                                  \
+#define DMF_PROPERTY_IMPL_(ID, DESC, HIDDEN, CASES, DEFAULT, NAME)                                                  \
     static void NAME();                                                                                    \
     [[maybe_unused]] static const int DMF_PROP_CAT_(NAME, _registered) = ::dmf::prop::register_property( \
-        ::dmf::prop::PropertyDef{ID, DESC, &NAME, HIDDEN, __FILE__, __LINE__, CASES});                     \
+        ::dmf::prop::PropertyDef{ID, DESC, &NAME, HIDDEN, __FILE__, __LINE__, CASES, DEFAULT});            \
     static void NAME()
 
-#define DMF_PROPERTY(ID, DESC) DMF_PROPERTY_IMPL_(ID, DESC, false, 0, DMF_PROP_CAT_(dmf_property_, __COUNTER__))
+#define DMF_PROPERTY(ID, DESC) DMF_PROPERTY_IMPL_(ID, DESC, false, 0, 0, DMF_PROP_CAT_(dmf_property_, __COUNTER__))
+// An expensive property: N cases unless --cases or RC_PARAMS max_success says otherwise.
+#define DMF_PROPERTY_CASES(ID, DESC, N) \
+    DMF_PROPERTY_IMPL_(ID, DESC, false, 0, N, DMF_PROP_CAT_(dmf_property_, __COUNTER__))
 // A deterministic check (e.g. replaying the stored counterexamples of a refuted claim): one case.
 #define DMF_REPLAY_PROPERTY(ID, DESC) \
-    DMF_PROPERTY_IMPL_(ID, DESC, false, 1, DMF_PROP_CAT_(dmf_property_, __COUNTER__))
+    DMF_PROPERTY_IMPL_(ID, DESC, false, 1, 0, DMF_PROP_CAT_(dmf_property_, __COUNTER__))
 // A property that must fail (planted bugs, mutation checks); runs only when named.
 #define DMF_HIDDEN_PROPERTY(ID, DESC) \
-    DMF_PROPERTY_IMPL_(ID, DESC, true, 0, DMF_PROP_CAT_(dmf_property_, __COUNTER__))
+    DMF_PROPERTY_IMPL_(ID, DESC, true, 0, 0, DMF_PROP_CAT_(dmf_property_, __COUNTER__))

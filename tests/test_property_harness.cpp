@@ -132,3 +132,14 @@ TEST_CASE("mutation check: (92) without its factor 2 fails KP.T15's identity pro
     CHECK(prop::run_property(*def, opt).kind == prop::Outcome::Kind::failed);
 }
 }  // TEST_SUITE
+
+TEST_SUITE("unit") {
+TEST_CASE("mutation check: balancedness with lambda_l and lambda_{l+1} swapped fails CJW.L3.3") {
+    const auto* def = prop::find_property("CJW.L3.3/mutant-swapped");
+    REQUIRE(def != nullptr);
+    prop::RunOptions opt;
+    opt.honour_rc_params = false;
+    opt.max_success = 40;
+    CHECK(prop::run_property(*def, opt).kind == prop::Outcome::Kind::failed);
+}
+}  // TEST_SUITE
