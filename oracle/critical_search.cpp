@@ -83,7 +83,17 @@ CriticalSearchResult find_critical_point(const Instance& inst, const Weights& st
 
 CriticalSearchResult find_local_minimizer(const Instance& inst, const Weights& start, const Precision& p,
                                           const CriticalSearchOptions& o) {
-    return run(inst, start, p, o, true);
+    CriticalSearchResult descent = run(inst, start, p, o, true);
+    if (descent.status == Status::ok) return descent;
+    // Descent on F stalls near ||grad|| ~ sqrt(eps) (the decrease ~ ||grad||^2 drops below
+    // F's rounding); polish with Levenberg-Marquardt on grad F = 0, which converges
+    // quadratically to the minimizer nearby. It must not climb: keep the polish only
+    // if the loss did not rise beyond rounding.
+    CriticalSearchResult polished = run(inst, descent.w, p, o, false);
+    polished.iterations += descent.iterations;
+    PrecisionGuard g(p);
+    if (polished.loss > descent.loss * (1 + 64 * epsilon(p)) + 64 * epsilon(p)) return descent;
+    return polished;
 }
 
 }  // namespace dmf

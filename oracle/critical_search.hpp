@@ -4,7 +4,8 @@
 // (balancedness, no local maxima, the "only if" of CJW Theorem 2.1).
 //   find_critical_point: Levenberg-Marquardt on grad F = 0 (its Jacobian is the Hessian),
 //     step (H^2 + mu I) d = -H g; reaches saddles as well as minima.
-//   find_local_minimizer: damped Newton on F, step (H + mu I) d = -g, accepted only if F decreases.
+//   find_local_minimizer: damped Newton on F, step (H + mu I) d = -g, accepted only if F decreases,
+//     then a Levenberg-Marquardt polish on grad F = 0 to full precision.
 // Non-convergence is a status, not an exception.
 #pragma once
 

