@@ -2,6 +2,7 @@
 
 #include "oracle/instance_json.hpp"
 #include "properties/global_claims.hpp"
+#include "properties/saddle_claims.hpp"
 #include "properties/scalar_claims.hpp"
 #include "properties/scalar_corpus.hpp"
 
@@ -25,6 +26,14 @@ ReplayResult replay_counterexample(const Counterexample& c) {
     if (c.claim == "KP.C14") {
         const auto s = scalar_problem_from(c);
         return {check_kp_c14_scalar(s.problem, s.precision), std::nullopt};
+    }
+    if (c.claim == "KP.E79") {
+        // Stored in KP form: lambda is KP's, m is the singular value; lambdabar = lambda / L.
+        const auto s = scalar_problem_from(c);
+        PrecisionGuard g(s.precision);
+        const Real lb = s.problem.lambda / s.problem.L, y = abs(s.problem.m);
+        return {check_kp_e79_scalar(s.problem.L, y, lb, s.precision),
+                check_kp_e79_corrected_scalar(s.problem.L, y, lb, s.precision)};
     }
     if (c.claim == "X.GLOBAL") {
         const Precision p = Precision::from_bits(c.precision_bits);

@@ -111,7 +111,7 @@ TEST_CASE("mutation check: (29) off by a relative 2^-40 fails the KP.T6 property
 }
 
 TEST_CASE("the printed forms of refuted claims are caught by random generation alone") {
-    for (const char* id : {"KP.T6/printed", "CJW.L3.10/printed", "X.GLOBAL/printed"}) {
+    for (const char* id : {"KP.T6/printed", "CJW.L3.10/printed", "X.GLOBAL/printed", "KP.E79/printed"}) {
         CAPTURE(std::string(id));
         const auto* def = prop::find_property(id);
         REQUIRE(def != nullptr);

@@ -1,0 +1,152 @@
+#include "properties/saddle_claims.hpp"
+
+#include "oracle/interval.hpp"
+#include "oracle/objective.hpp"
+#include "oracle/polynomial.hpp"
+#include "oracle/scalar_theory.hpp"
+
+namespace dmf {
+
+const char* to_string(PointType t) {
+    switch (t) {
+        case PointType::local_minimizer: return "local_minimizer";
+        case PointType::strict_saddle: return "strict_saddle";
+        case PointType::non_strict_saddle: return "non_strict_saddle";
+        case PointType::local_maximizer: return "local_maximizer";
+        case PointType::undecided: return "undecided";
+    }
+    return "?";
+}
+
+namespace {
+
+Instance cjw_scalar(int L, const Real& y, const Real& lambda_bar, const Precision& p) {
+    Instance inst;
+    inst.L = L;
+    inst.dims.assign(L + 1, 1);
+    inst.convention = Convention::cjw;
+    inst.lambda.assign(L, rounded(lambda_bar, p));
+    inst.target = zeros(1, 1, p);
+    inst.target(0, 0) = rounded(y, p);
+    return inst;
+}
+
+PointType classify_point(const Instance& inst, const Weights& w, const Precision& p, std::string& why) {
+    const Matrix H = hessian(inst, w, p);
+    const auto e = symmetric_eigen(H, p, true);
+    if (e.status != Status::ok) return PointType::undecided;
+    PrecisionGuard g(p);
+    Real scale = 0;
+    for (Eigen::Index i = 0; i < e.values.size(); ++i) scale = std::max(scale, Real(abs(e.values(i))));
+    const Real zero = 64 * inst.L * epsilon(p) * (scale + 1);
+    if (e.values(0) < -zero) return PointType::strict_saddle;
+    if (e.values(e.values.size() - 1) < -zero) return PointType::local_maximizer;
+    if (e.values(0) > zero) return PointType::local_minimizer;
+    // A (numerically) singular PSD Hessian: look along the null vector at higher order.
+    // F(w + t v) - F(w) on both sides, t = 2^-(bits/8): a sign change (odd leading term) is a
+    // saddle; with the Hessian PSD it is a non-strict one.
+    const Vector v = e.vectors.col(0);
+    const Vector theta = flatten(inst, w, p);
+    const Real f0 = loss(inst, w, p);
+    const Real t = make_real(p, 1, -static_cast<long>(p.bits() / 8));
+    const Real fp = loss(inst, unflatten(inst, theta + t * v, p), p) - f0;
+    const Real fm = loss(inst, unflatten(inst, theta - t * v, p), p) - f0;
+    why = "null direction: F(w+tv)-F = " + to_string(fp, 8) + ", F(w-tv)-F = " + to_string(fm, 8);
+    const Real noise = 64 * epsilon(p) * (abs(f0) + 1);
+    if ((fp < -noise) != (fm < -noise)) return PointType::non_strict_saddle;
+    if (fp > noise && fm > noise) return PointType::local_minimizer;
+    return PointType::undecided;
+}
+
+}  // namespace
+
+ScalarLandscape classify_scalar_landscape(int L, const Real& y, const Real& lambda_bar, const Precision& p) {
+    ScalarLandscape out;
+    const Instance inst = cjw_scalar(L, y, lambda_bar, p);
+    std::vector<Real> radii{Real(0)};
+    std::vector<Rational> c(2 * L, Rational(0));
+    c[2 * L - 1] += 1;
+    c[L - 1] -= to_rational(rounded(y, p));
+    c[1] += to_rational(rounded(lambda_bar, p));
+    for (const auto& r : positive_roots(RationalPolynomial(c), p)) radii.push_back(r.value);
+    for (const auto& s : radii) {
+        // One sign pattern per radius suffices: sign flips of pairs are symmetries of F.
+        Weights w;
+        for (int l = 0; l < L; ++l) {
+            Matrix m = zeros(1, 1, p);
+            m(0, 0) = s;
+            w.push_back(m);
+        }
+        if (s == 0 && L == 1 && y != 0) continue;  // w = 0 is critical only for L >= 2 or y = 0
+        std::string why;
+        const PointType t = classify_point(inst, w, p, why);
+        out.detail += "x=" + to_string(s, 12) + ": " + to_string(t) + (why.empty() ? "" : " (" + why + ")") + "; ";
+        if (t == PointType::non_strict_saddle) out.has_non_strict_saddle = true;
+        if (t == PointType::undecided) out.undecided = true;
+    }
+    return out;
+}
+
+CheckResult check_cjw_c2_3_scalar(int L, const Real& y, const Real& lambda_bar, const Precision& p) {
+    if (L < 3) return CheckResult::na("the corollary is stated for L >= 3");
+    const Formula yb = cjw_y_bar(L, lambda_bar, p);
+    // y = ybar exactly iff f(.; y) has a positive double root: decided over Q (gcd(f, f')).
+    std::vector<Rational> c(2 * L, Rational(0));
+    c[2 * L - 1] += 1;
+    c[L - 1] -= to_rational(rounded(y, p));
+    c[1] += to_rational(rounded(lambda_bar, p));
+    bool double_root = false;
+    for (const auto& r : positive_roots(RationalPolynomial(c), p)) double_root = double_root || r.multiplicity > 1;
+    const ScalarLandscape s = classify_scalar_landscape(L, y, lambda_bar, p);
+    CheckResult r;
+    r.quantity = "a non-strict saddle exists iff y = ybar";
+    r.detail = s.detail;
+    if (s.undecided) return r.verdict = Verdict::undecided, r;
+    PrecisionGuard g(p);
+    const bool printed_on = abs(rounded(y, p) - *yb.value) <= 4 * epsilon(p) * *yb.value;
+    r.printed = std::string("ybar = ") + to_string(*yb.value, 30) + (printed_on ? " (y on it)" : " (y off it)");
+    r.computed = std::string(double_root ? "y = ybar exactly (double root); " : "y != ybar (no double root); ") +
+                 (s.has_non_strict_saddle ? "non-strict saddle found" : "no non-strict saddle");
+    const bool ok = double_root == s.has_non_strict_saddle && (!double_root || printed_on);
+    r.verdict = ok ? Verdict::holds : Verdict::violated;
+    return r;
+}
+
+namespace {
+CheckResult e79(int L, const Real& y, const Real& lambda_bar, const Precision& p, bool corrected) {
+    if (L < 3) return CheckResult::na("E79 is stated for L >= 3");
+    const Precision work = Precision::from_bits(p.bits() + 32);
+    // lambda^L != sigma * L^L ( ((L-2)/L)^{L/(2(L-1))} + (L/(L-2))^{(L-2)/(2(L-1))} )^{-2(L-1)}, KP lambda = L lambdabar.
+    const Interval lam = Interval(rounded(lambda_bar, work), work) * Interval(Rational(L), work);
+    const Interval a = Interval(Rational(L - 2) / L, work).pow(Rational(L) / (2 * (L - 1)));
+    const Interval b = Interval(Rational(L) / (L - 2), work).pow(Rational(L - 2) / (2 * (L - 1)));
+    const Interval bracket = Interval(Rational(L), work).pow(static_cast<unsigned long>(L)) /
+                             (a + b).pow(static_cast<unsigned long>(2 * (L - 1)));
+    const Interval lhs = lam.pow(static_cast<unsigned long>(L));
+    Interval sigma(rounded(y, work), work);
+    if (corrected) sigma = sigma.pow(static_cast<unsigned long>(2 * (L - 1)));
+    const Interval rhs = sigma * bracket;
+    const int sign = certain_sign(lhs - rhs);
+    CheckResult r;
+    r.quantity = "E79: lambda^L != sigma K_L implies no non-strict saddle";
+    r.printed = "lambda^L = " + lhs.str(20) + ", sigma K_L = " + rhs.str(20);
+    if (sign == 0) return r.verdict = Verdict::undecided, r.detail = "hypothesis undecided at this precision", r;
+    // The hypothesis holds: the conclusion must too.
+    const ScalarLandscape s = classify_scalar_landscape(L, y, lambda_bar, p);
+    r.detail = s.detail;
+    r.computed = s.has_non_strict_saddle ? "a non-strict saddle exists" : "no non-strict saddle";
+    if (s.undecided) return r.verdict = Verdict::undecided, r;
+    r.verdict = s.has_non_strict_saddle ? Verdict::violated : Verdict::holds;
+    return r;
+}
+}  // namespace
+
+CheckResult check_kp_e79_scalar(int L, const Real& y, const Real& lambda_bar, const Precision& p) {
+    return e79(L, y, lambda_bar, p, false);
+}
+
+CheckResult check_kp_e79_corrected_scalar(int L, const Real& y, const Real& lambda_bar, const Precision& p) {
+    return e79(L, y, lambda_bar, p, true);
+}
+
+}  // namespace dmf

@@ -1,0 +1,34 @@
+// Non-strict saddles in the scalar case (d_l = 1), classified from first principles:
+// every critical point of F (CJW convention, equal lambda_l) is w = 0 or a sign
+// pattern of a positive root x of f(.; y) (the scalar solver's derivation); with no
+// continuous symmetry in the scalar case, a critical point is a strict saddle iff
+// its Hessian has a negative eigenvalue, a local minimizer if the Hessian is
+// positive definite, and at a singular PSD Hessian the loss along the null vector
+// decides (a sign change of F(w + t v) - F(w) makes it a non-strict saddle).
+#pragma once
+
+#include "properties/claim_check.hpp"
+
+namespace dmf {
+
+enum class PointType { local_minimizer, strict_saddle, non_strict_saddle, local_maximizer, undecided };
+const char* to_string(PointType t);
+
+struct ScalarLandscape {
+    bool has_non_strict_saddle = false;
+    bool undecided = false;
+    std::string detail;
+};
+// CJW scalar problem: F = 1/2 (prod w - y)^2 + (lambdabar/2) sum w_i^2 (equal lambda_l = lambdabar).
+ScalarLandscape classify_scalar_landscape(int L, const Real& y, const Real& lambda_bar, const Precision& p);
+
+// CJW.C2.3 in the scalar case: y != ybar => no non-strict saddle; y = ybar => one exists.
+CheckResult check_cjw_c2_3_scalar(int L, const Real& y, const Real& lambda_bar, const Precision& p);
+// KP.E79 as printed in the scalar case (KP lambda = L lambdabar, sigma = y): its hypothesis
+// lambda^L != sigma K_L, decided with intervals, and its conclusion against the classification.
+CheckResult check_kp_e79_scalar(int L, const Real& y, const Real& lambda_bar, const Precision& p);
+
+// KP.E79 corrected: sigma_i^{2(L-1)} in place of sigma_i (then the excluded set is exactly y = ybar).
+CheckResult check_kp_e79_corrected_scalar(int L, const Real& y, const Real& lambda_bar, const Precision& p);
+
+}  // namespace dmf

@@ -1,0 +1,81 @@
+// CJW.C2.3 and KP.E79 in the scalar case, against a first-principles
+// classification of every critical point (properties/saddle_claims.hpp).
+// Instances sit exactly on ybar when xbar = 2^k: then lambdabar = 2^{k(2L-2)} L/(L-2)
+// and ybar = 2^{kL} 2(L-1)/(L-2) are exact binary numbers for L in {3, 4, 6, 10}.
+#include "generators/scalar_gen.hpp"
+#include "properties/property.hpp"
+#include "properties/saddle_claims.hpp"
+#include "properties/scalar_corpus.hpp"
+
+namespace {
+
+using namespace dmf;
+
+struct SaddleCase {
+    int L;
+    Real lambda_bar, y;
+    Precision p;
+    std::string text;
+};
+
+// Half the cases exactly on ybar (constructed), half from the scalar generator (far, near, on fl(ybar)).
+SaddleCase draw_saddle_case() {
+    const Precision p = Precision::from_bits(*rc::gen::element(128u, 256u));
+    if (*rc::gen::arbitrary<bool>()) {
+        const int L = *rc::gen::element(3, 4, 6, 10);
+        const int k = *rc::gen::inRange(-3, 4);
+        PrecisionGuard g(p);
+        const Real lb = make_real(p, 1, k * (2 * L - 2)) * L / (L - 2);
+        const Real y = make_real(p, 1, k * L) * 2 * (L - 1) / (L - 2);
+        return {L, lb, y, p, "exact ybar: L=" + std::to_string(L) + " xbar=2^" + std::to_string(k)};
+    }
+    gen::ScalarGenOptions o;
+    o.min_depth = 3;
+    o.max_depth = 8;
+    o.lambda_min_exp10 = -6;
+    o.lambda_max_exp10 = 6;
+    auto spec = *gen::scalar_case(o);
+    spec.bits = p.bits();
+    const Real lb = spec.lambda.at(p);
+    return {spec.L, lb, gen::materialize_y(spec, p), p, "generated"};
+}
+
+std::string describe(const SaddleCase& c) {
+    return c.text + " L=" + std::to_string(c.L) + " lambdabar=" + to_exact_string(c.lambda_bar) + " y=" + to_exact_string(c.y);
+}
+
+void require(const CheckResult& r, const std::string& where) {
+    if (r.verdict == Verdict::violated)
+        RC_FAIL(where + "\n  " + r.quantity + "\n  printed:  " + r.printed + "\n  computed: " + r.computed + "\n  " + r.detail);
+}
+
+}  // namespace
+
+DMF_PROPERTY_CASES("CJW.C2.3", "scalar case: a non-strict saddle exists iff y = ybar (classified from the Hessian and higher order)", 60) {
+    const auto c = draw_saddle_case();
+    require(check_cjw_c2_3_scalar(c.L, c.y, c.lambda_bar, c.p), describe(c));
+}
+
+DMF_HIDDEN_PROPERTY("KP.E79/printed", "E79 as printed, scalar case (refuted: sigma_i lacks the power 2(L-1))") {
+    const auto c = draw_saddle_case();
+    require(check_kp_e79_scalar(c.L, c.y, c.lambda_bar, c.p), describe(c));
+}
+
+DMF_PROPERTY_CASES("KP.E79/corrected", "E79 with sigma_i^{2(L-1)}: off that set no non-strict saddle exists (scalar case)", 60) {
+    const auto c = draw_saddle_case();
+    require(check_kp_e79_corrected_scalar(c.L, c.y, c.lambda_bar, c.p), describe(c));
+}
+
+DMF_REPLAY_PROPERTY("KP.E79/replay", "every stored KP.E79 counterexample still refutes E79 as printed") {
+    const auto cases = corpus_cases("KP.E79");
+    RC_ASSERT(!cases.empty());
+    for (const auto& [path, cx] : cases) {
+        const auto s = scalar_problem_from(cx);
+        PrecisionGuard g(s.precision);
+        const Real lb = s.problem.lambda / s.problem.L, y = abs(s.problem.m);
+        if (check_kp_e79_scalar(s.problem.L, y, lb, s.precision).verdict != Verdict::violated)
+            RC_FAIL(path + ": E79 as printed no longer fails");
+        if (check_kp_e79_corrected_scalar(s.problem.L, y, lb, s.precision).verdict == Verdict::violated)
+            RC_FAIL(path + ": the corrected statement fails");
+    }
+}
