@@ -112,6 +112,71 @@ CheckResult check_cjw_c2_3_scalar(int L, const Real& y, const Real& lambda_bar, 
     return r;
 }
 
+CheckResult check_cjw_t2_2_scalar(int L, const Real& y, const Real& lambda_bar, const Precision& p, bool swap_roots) {
+    if (L < 3) return CheckResult::na("T2.2 is stated for L >= 3");
+    const Instance inst = cjw_scalar(L, y, lambda_bar, p);
+    std::vector<Rational> c(2 * L, Rational(0));
+    c[2 * L - 1] += 1;
+    c[L - 1] -= to_rational(rounded(y, p));
+    c[1] += to_rational(rounded(lambda_bar, p));
+    struct Orbit1 {
+        Real x;
+        int slope;  // 0 at the origin or a double root
+        bool origin;
+    };
+    std::vector<Orbit1> orbits{{Real(0), 0, true}};
+    for (const auto& r : positive_roots(RationalPolynomial(c), p)) orbits.push_back({r.value, r.derivative_sign, false});
+    // p* of (10): 1 when y > ybar and G(x+) < G(0), from the printed G and the printed ybar.
+    const Formula yb = cjw_y_bar(L, lambda_bar, p);
+    int p_star = 0;
+    for (const auto& o : orbits)
+        if (!o.origin && o.slope == 1 && y > *yb.value &&
+            cjw_G(L, o.x, y, lambda_bar, p) < cjw_G(L, Real(0), y, lambda_bar, p))
+            p_star = 1;
+    // The global value, from the definition over all critical points (F is coercive).
+    auto point = [&](const Real& x) {
+        Weights w;
+        for (int l = 0; l < L; ++l) {
+            Matrix m = zeros(1, 1, p);
+            m(0, 0) = x;
+            w.push_back(m);
+        }
+        return w;
+    };
+    Real best = loss(inst, point(Real(0)), p);
+    for (const auto& o : orbits) best = std::min(best, loss(inst, point(o.x), p));
+    CheckResult r;
+    r.quantity = "T2.2 type of every critical orbit";
+    PrecisionGuard g(p);
+    for (const auto& o : orbits) {
+        int slope = o.slope;
+        if (swap_roots) slope = -slope;
+        std::string predicted;
+        if (o.origin) predicted = p_star == 0 ? "global_minimizer" : "spurious_local_minimizer";  // (ii)-(iii), S empty
+        else if (slope == -1) predicted = "strict_saddle";                                          // (i)
+        else if (slope == 1) predicted = p_star == 1 ? "global_minimizer" : "spurious_local_minimizer";  // (ii)-(iii)
+        else predicted = "non_strict_saddle";                                                       // (iv)
+        std::string why;
+        const PointType t = classify_point(inst, point(o.x), p, why);
+        if (t == PointType::undecided) return r.verdict = Verdict::undecided, r.detail = why, r;
+        std::string computed = to_string(t);
+        if (t == PointType::local_minimizer) {
+            const Real v = loss(inst, point(o.x), p);
+            const Real tol = 64 * L * epsilon(p) * (abs(best) + 1);
+            computed = v <= best + tol ? "global_minimizer" : "spurious_local_minimizer";
+        }
+        r.detail += "x=" + to_string(o.x, 12) + ": printed " + predicted + ", computed " + computed + "; ";
+        if (predicted != computed) {
+            r.verdict = Verdict::violated;
+            r.printed = predicted;
+            r.computed = computed + " at x = " + to_string(o.x, 30);
+            return r;
+        }
+    }
+    r.verdict = Verdict::holds;
+    return r;
+}
+
 namespace {
 CheckResult e79(int L, const Real& y, const Real& lambda_bar, const Precision& p, bool corrected) {
     if (L < 3) return CheckResult::na("E79 is stated for L >= 3");

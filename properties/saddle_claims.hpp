@@ -28,6 +28,13 @@ CheckResult check_cjw_c2_3_scalar(int L, const Real& y, const Real& lambda_bar, 
 // lambda^L != sigma K_L, decided with intervals, and its conclusion against the classification.
 CheckResult check_kp_e79_scalar(int L, const Real& y, const Real& lambda_bar, const Precision& p);
 
+// CJW.T2.2 (i)-(iv) in the scalar case (L >= 3): every critical orbit's printed type
+// (from x = 0 / x- / x+ / xbar, and p* of (10)) against the first-principles type
+// (Hessian inertia, higher order, and the global value comparison). `swap_roots`
+// exchanges x- and x+ in the predictor: the mutation check.
+CheckResult check_cjw_t2_2_scalar(int L, const Real& y, const Real& lambda_bar, const Precision& p,
+                                  bool swap_roots = false);
+
 // KP.E79 corrected: sigma_i^{2(L-1)} in place of sigma_i (then the excluded set is exactly y = ybar).
 CheckResult check_kp_e79_corrected_scalar(int L, const Real& y, const Real& lambda_bar, const Precision& p);
 

@@ -79,3 +79,13 @@ DMF_REPLAY_PROPERTY("KP.E79/replay", "every stored KP.E79 counterexample still r
             RC_FAIL(path + ": the corrected statement fails");
     }
 }
+
+DMF_PROPERTY_CASES("CJW.T2.2", "scalar case: the printed type of every critical orbit equals its first-principles type", 60) {
+    const auto c = draw_saddle_case();
+    require(check_cjw_t2_2_scalar(c.L, c.y, c.lambda_bar, c.p), describe(c));
+}
+
+DMF_HIDDEN_PROPERTY("CJW.T2.2/mutant-swapped-roots", "the T2.2 predictor with x- and x+ swapped: must fail") {
+    const auto c = draw_saddle_case();
+    require(check_cjw_t2_2_scalar(c.L, c.y, c.lambda_bar, c.p, true), describe(c));
+}

@@ -124,12 +124,15 @@ TEST_CASE("the printed forms of refuted claims are caught by random generation a
 }  // TEST_SUITE
 
 TEST_SUITE("unit") {
-TEST_CASE("mutation check: (92) without its factor 2 fails KP.T15's identity property") {
-    const auto* def = prop::find_property("KP.T15/mutant-identity");
-    REQUIRE(def != nullptr);
-    prop::RunOptions opt;
-    opt.honour_rc_params = false;
-    CHECK(prop::run_property(*def, opt).kind == prop::Outcome::Kind::failed);
+TEST_CASE("mutation checks: each deliberately wrong formula fails its property") {
+    for (const char* id : {"KP.T15/mutant-identity", "CJW.T2.1/mutant-scaling", "CJW.T2.2/mutant-swapped-roots"}) {
+        CAPTURE(std::string(id));
+        const auto* def = prop::find_property(id);
+        REQUIRE(def != nullptr);
+        prop::RunOptions opt;
+        opt.honour_rc_params = false;
+        CHECK(prop::run_property(*def, opt).kind == prop::Outcome::Kind::failed);
+    }
 }
 }  // TEST_SUITE
 

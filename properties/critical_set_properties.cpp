@@ -1,0 +1,131 @@
+// CJW.T2.1, both directions.
+//   if:      every orbit the theorem lists (all choices of 0 / roots per singular value,
+//            at most d_min non-zero), built by (6)-(7) with Haar Q_l and a random SVD choice
+//            inside blocks of equal singular values, is critical: grad F = 0 from the definition.
+//   only if: every critical point found by Levenberg-Marquardt from a random start has the
+//            theorem's structure: U^T P V block-diagonal on the blocks of equal y, with singular
+//            values x^L for roots x of f(.; y_j) (or 0), at most d_min of them non-zero, and
+//            the layers' singular values sqrt(lambdabar/lambda_l) x_j.
+#include "generators/instance_gen.hpp"
+#include "oracle/critical_search.hpp"
+#include "oracle/critical_set.hpp"
+#include "oracle/finite_difference.hpp"
+#include "properties/property.hpp"
+
+#include <algorithm>
+
+namespace {
+
+using namespace dmf;
+
+gen::InstanceGenOptions landscape_sizes() {
+    gen::InstanceGenOptions o;
+    o.min_depth = 1;
+    o.max_depth = 5;
+    o.max_width = 3;
+    o.max_parameters = 30;
+    o.lambda_min_exp10 = -3;
+    o.lambda_max_exp10 = 0;
+    o.sigma_min_exp10 = -1;
+    o.sigma_max_exp10 = 1;
+    return o;
+}
+
+void check_if_direction(bool inverted) {
+    const auto spec = *gen::instance_spec(landscape_sizes());
+    const Precision p = Precision::from_bits(*rc::gen::element(128u, 256u));
+    const Instance inst = gen::materialize(spec, p);
+    Rng rng(*rc::gen::arbitrary<std::uint64_t>());
+    const TargetSvd t = target_svd(inst, rng, p);
+    const auto orbits = enumerate_orbits(inst, t, p, 64);
+    RC_ASSERT(!orbits.empty());
+    for (const auto& o : orbits) {
+        const Weights w = orbit_point(inst, t, o, rng, p, inverted);
+        const Real g = gradient_norm(inst, w, p);
+        const Real scale = derivative_scale(inst, w, p);
+        PrecisionGuard guard(p);
+        const Real units = g / (epsilon(p) * scale);
+        std::string xs;
+        for (const auto& x : o.x) xs += to_string(x, 8) + " ";
+        prop::record_error(units, "orbit x = " + xs);
+        if (units > 1024.0 * (inst.L + 4))
+            RC_FAIL("orbit x = [" + xs + "] is not critical: ||grad F|| = " + to_string(g, 20) + " (" +
+                    to_string(units, 6) + " eps of scale)");
+    }
+}
+
+}  // namespace
+
+DMF_PROPERTY_CASES("CJW.T2.1/if", "every orbit (6)-(7) lists is a critical point of F (gradient from the definition)", 60) {
+    check_if_direction(false);
+}
+
+DMF_HIDDEN_PROPERTY("CJW.T2.1/mutant-scaling", "(6)-(7) with sqrt(lambda_l/lambdabar): must fail") {
+    check_if_direction(true);
+}
+
+DMF_PROPERTY_CASES("CJW.T2.1/only-if", "critical points found from random starts have T2.1's structure", 25) {
+    const auto spec = *gen::instance_spec(landscape_sizes());
+    const Precision p = Precision::from_bits(128);
+    const Instance inst = gen::materialize(spec, p);
+    const auto start = *gen::point_spec(-1, 0);
+    const auto c = find_critical_point(inst, gen::materialize_point(inst, start, p), p);
+    RC_PRE(c.status == Status::ok);
+    Rng rng(1);
+    const TargetSvd t = target_svd(inst, rng, p);
+    const auto roots = roots_per_index(inst, t.y, p);
+    const Matrix P = end_to_end(inst, c.w, p);
+    const Matrix D = matmul(matmul_transpose_left(t.U, P, p), t.V, p);
+    PrecisionGuard g(p);
+    const Real scale = 1 + sqrt(frobenius_norm_squared(inst.target, p)) + sqrt(frobenius_norm_squared(P, p));
+    const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * scale;
+    const int r = static_cast<int>(t.y.size());
+    auto block_of = [&](Eigen::Index i) { return i < r && t.y[i] > tol ? t.block[i] : -1; };
+    // (a) U^T P V vanishes outside the blocks of equal non-zero y.
+    for (Eigen::Index j = 0; j < D.cols(); ++j)
+        for (Eigen::Index i = 0; i < D.rows(); ++i)
+            if ((block_of(i) < 0 || block_of(i) != block_of(j)) && abs(D(i, j)) > tol)
+                RC_FAIL("U^T P V has an entry outside the singular-value blocks: (" + std::to_string(i) + ", " +
+                        std::to_string(j) + ") = " + to_string(D(i, j), 20));
+    // (b) inside each block, the singular values are 0 or x^L for a root x of f(.; y_b).
+    std::vector<Real> xs;  // the x_j of this point
+    for (int b = 0; r > 0 && b <= t.block.back(); ++b) {
+        std::vector<int> idx;
+        for (int i = 0; i < r; ++i)
+            if (t.block[i] == b && t.y[i] > tol) idx.push_back(i);
+        if (idx.empty()) continue;
+        Matrix Db = zeros(static_cast<Eigen::Index>(idx.size()), static_cast<Eigen::Index>(idx.size()), p);
+        for (size_t a = 0; a < idx.size(); ++a)
+            for (size_t e = 0; e < idx.size(); ++e) Db(a, e) = D(idx[a], idx[e]);
+        const auto sv = svd(Db, p, false);
+        for (Eigen::Index k = 0; k < sv.sigma.size(); ++k) {
+            if (sv.sigma(k) <= tol) continue;
+            bool matched = false;
+            for (const auto& x : roots[idx[0]]) {
+                if (abs(sv.sigma(k) - pow(x, inst.L)) <= tol * (1 + inst.L)) {
+                    matched = true;
+                    xs.push_back(x);
+                }
+            }
+            if (!matched)
+                RC_FAIL("a singular value " + to_string(sv.sigma(k), 20) + " of P in the block of y = " +
+                        to_string(t.y[idx[0]], 20) + " is no x^L for a root x of f");
+        }
+    }
+    // (c) at most d_min non-zero; (d) the layers carry sqrt(lambdabar/lambda_l) x_j.
+    RC_ASSERT(static_cast<int>(xs.size()) <= inst.d_min());
+    std::sort(xs.begin(), xs.end(), [](const Real& a, const Real& b) { return a > b; });
+    const CjwForm form = cjw_form(inst, p);
+    const Real lb = lambda_bar(inst, p);
+    for (int l = 1; l <= inst.L; ++l) {
+        const auto sw = svd(c.w[l - 1], p, false);
+        const Real cl = sqrt(lb / form.lambda[l - 1]);
+        for (Eigen::Index k = 0; k < sw.sigma.size(); ++k) {
+            const Real expected = k < static_cast<Eigen::Index>(xs.size()) ? Real(cl * xs[k]) : Real(0);
+            prop::record_error(abs(sw.sigma(k) - expected) / (epsilon(p) * scale), "layer singular values");
+            if (abs(sw.sigma(k) - expected) > tol * (1 + inst.L))
+                RC_FAIL("W_" + std::to_string(l) + " has singular value " + to_string(sw.sigma(k), 20) + ", expected " +
+                        to_string(expected, 20));
+        }
+    }
+}
