@@ -43,6 +43,19 @@ long long parameters(const std::vector<int>& dims) {
 }
 }  // namespace
 
+InstanceGenOptions solver_sized() {
+    InstanceGenOptions o;
+    o.min_depth = 1;
+    o.max_depth = 4;
+    o.max_width = 3;
+    o.max_parameters = 24;
+    o.lambda_min_exp10 = -2;
+    o.lambda_max_exp10 = 0;
+    o.sigma_min_exp10 = -1;
+    o.sigma_max_exp10 = 0;
+    return o;
+}
+
 rc::Gen<InstanceSpec> instance_spec(const InstanceGenOptions& o) {
     return rc::gen::exec([o] {
         InstanceSpec s;

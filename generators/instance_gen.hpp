@@ -34,6 +34,12 @@ struct InstanceGenOptions {
     bool allow_kp = true, allow_cjw = true;
 };
 
+// Instances small enough for the dense Newton and Levenberg-Marquardt solvers at
+// 128 bits (N <= 24, widths <= 3, depth 1..4), with lambda in [1e-2, 1e1) and
+// singular values in [1e-1, 1e1): the properties that search for critical
+// points and minimizers start from here and adjust.
+InstanceGenOptions solver_sized();
+
 // Depths, widths (bottlenecks included), scalar and per-layer lambda, both
 // conventions, and singular values that are distinct, repeated or zero.
 rc::Gen<InstanceSpec> instance_spec(const InstanceGenOptions& o = {});

@@ -39,35 +39,35 @@ Real step_for(const Real& theta_k, const Precision& hi) {
 
 }  // namespace
 
-Vector fd_gradient(const Instance& inst, const Weights& w, const Precision& hi) {
+namespace {
+// Column k of a central difference: (f(theta + h e_k) - f(theta - h e_k)) / 2h, for every k.
+template <class F>
+void central_differences(const Instance& inst, const Weights& w, const Precision& hi, F&& column) {
     const Vector theta = flatten(inst, w, hi);
-    const long long N = theta.size();
-    Vector g = zero_vector(N, hi);
     PrecisionGuard guard(hi);
-    for (long long k = 0; k < N; ++k) {
+    for (Eigen::Index k = 0; k < theta.size(); ++k) {
         const Real h = step_for(theta(k), hi);
         Vector tp = theta, tm = theta;
         tp(k) += h;
         tm(k) -= h;
-        g(k) = (loss(inst, unflatten(inst, tp, hi), hi) - loss(inst, unflatten(inst, tm, hi), hi)) / (2 * h);
+        column(k, unflatten(inst, tp, hi), unflatten(inst, tm, hi), h);
     }
+}
+}  // namespace
+
+Vector fd_gradient(const Instance& inst, const Weights& w, const Precision& hi) {
+    Vector g = zero_vector(inst.num_parameters(), hi);
+    central_differences(inst, w, hi, [&](Eigen::Index k, const Weights& plus, const Weights& minus, const Real& h) {
+        g(k) = (loss(inst, plus, hi) - loss(inst, minus, hi)) / (2 * h);
+    });
     return g;
 }
 
 Matrix fd_hessian(const Instance& inst, const Weights& w, const Precision& hi) {
-    const Vector theta = flatten(inst, w, hi);
-    const long long N = theta.size();
-    Matrix H = zeros(N, N, hi);
-    PrecisionGuard guard(hi);
-    for (long long k = 0; k < N; ++k) {
-        const Real h = step_for(theta(k), hi);
-        Vector tp = theta, tm = theta;
-        tp(k) += h;
-        tm(k) -= h;
-        const Vector gp = flatten(inst, gradient(inst, unflatten(inst, tp, hi), hi), hi);
-        const Vector gm = flatten(inst, gradient(inst, unflatten(inst, tm, hi), hi), hi);
-        H.col(k) = (gp - gm) / (2 * h);
-    }
+    Matrix H = zeros(inst.num_parameters(), inst.num_parameters(), hi);
+    central_differences(inst, w, hi, [&](Eigen::Index k, const Weights& plus, const Weights& minus, const Real& h) {
+        H.col(k) = (flatten(inst, gradient(inst, plus, hi), hi) - flatten(inst, gradient(inst, minus, hi), hi)) / (2 * h);
+    });
     return H;
 }
 

@@ -55,34 +55,21 @@ Precision prec_of(const Interval& a, const Interval& b) {
 }
 }  // namespace
 
-Real Interval::lower() const {
-    PrecisionGuard g(Precision::from_bits(static_cast<unsigned>(precision_bits())));
+namespace {
+// A Real carrying the interval's own precision, filled by an MPFI accessor.
+Real endpoint(mpfi_srcptr v, int (*get)(mpfr_ptr, mpfi_srcptr)) {
+    PrecisionGuard g(Precision::from_bits(static_cast<unsigned>(mpfi_get_prec(v))));
     Real r;
-    mpfr_set_prec(r.backend().data(), mpfi_get_prec(v_));
-    mpfi_get_left(r.backend().data(), v_);
+    mpfr_set_prec(r.backend().data(), mpfi_get_prec(v));
+    get(r.backend().data(), v);
     return r;
 }
-Real Interval::upper() const {
-    PrecisionGuard g(Precision::from_bits(static_cast<unsigned>(precision_bits())));
-    Real r;
-    mpfr_set_prec(r.backend().data(), mpfi_get_prec(v_));
-    mpfi_get_right(r.backend().data(), v_);
-    return r;
-}
-Real Interval::mid() const {
-    PrecisionGuard g(Precision::from_bits(static_cast<unsigned>(precision_bits())));
-    Real r;
-    mpfr_set_prec(r.backend().data(), mpfi_get_prec(v_));
-    mpfi_mid(r.backend().data(), v_);
-    return r;
-}
-Real Interval::width() const {
-    PrecisionGuard g(Precision::from_bits(static_cast<unsigned>(precision_bits())));
-    Real r;
-    mpfr_set_prec(r.backend().data(), mpfi_get_prec(v_));
-    mpfi_diam_abs(r.backend().data(), v_);
-    return r;
-}
+}  // namespace
+
+Real Interval::lower() const { return endpoint(v_, mpfi_get_left); }
+Real Interval::upper() const { return endpoint(v_, mpfi_get_right); }
+Real Interval::mid() const { return endpoint(v_, mpfi_mid); }
+Real Interval::width() const { return endpoint(v_, mpfi_diam_abs); }
 bool Interval::contains_zero() const { return mpfi_has_zero(v_) > 0; }
 
 std::string Interval::str(int digits) const {

@@ -18,25 +18,32 @@ gen::InstanceGenOptions small(long long max_parameters, int max_depth) {
     return o;
 }
 
+struct Drawn {
+    Precision p;
+    Instance inst;
+    Weights w;
+};
+// A generated instance and a point on it, at a generated precision.
+Drawn draw(const gen::InstanceGenOptions& o) {
+    const auto spec = *gen::instance_spec(o);
+    const auto pt = *gen::point_spec();
+    const Precision p = any_precision();
+    Instance inst = gen::materialize(spec, p);
+    Weights w = gen::materialize_point(inst, pt, p);
+    return {p, std::move(inst), std::move(w)};
+}
+
 }  // namespace
 
 DMF_PROPERTY("CORE.gradient", "gradient equals central differences of the loss at twice the precision") {
-    const auto spec = *gen::instance_spec(small(60, 6));
-    const auto pt = *gen::point_spec();
-    const Precision p = any_precision();
-    const Instance inst = gen::materialize(spec, p);
-    const Weights w = gen::materialize_point(inst, pt, p);
+    const auto [p, inst, w] = draw(small(60, 6));
     const auto c = check_gradient(inst, w, flatten(inst, gradient(inst, w, p), p), p);
     prop::record_error(c.worst_eps, c.message);
     if (!c.ok) RC_FAIL(c.message);
 }
 
 DMF_PROPERTY("CORE.hessian", "dense Hessian equals central differences of the gradient at twice the precision") {
-    const auto spec = *gen::instance_spec(small(30, 4));
-    const auto pt = *gen::point_spec();
-    const Precision p = any_precision();
-    const Instance inst = gen::materialize(spec, p);
-    const Weights w = gen::materialize_point(inst, pt, p);
+    const auto [p, inst, w] = draw(small(30, 4));
     const Matrix H = hessian(inst, w, p);
     const auto c = check_hessian(inst, w, H, p);
     prop::record_error(c.worst_eps, c.message);
@@ -46,12 +53,8 @@ DMF_PROPERTY("CORE.hessian", "dense Hessian equals central differences of the gr
 }
 
 DMF_PROPERTY("CORE.hessian-vector", "Hessian-vector product equals the dense Hessian times the vector") {
-    const auto spec = *gen::instance_spec(small(60, 6));
-    const auto pt = *gen::point_spec();
+    const auto [p, inst, w] = draw(small(60, 6));
     const auto dir = *gen::point_spec();
-    const Precision p = any_precision();
-    const Instance inst = gen::materialize(spec, p);
-    const Weights w = gen::materialize_point(inst, pt, p);
     const Weights v = gen::materialize_point(inst, dir, p);
     const Vector hv = flatten(inst, hessian_vector_product(inst, w, v, p), p);
     const Vector ref = matvec(hessian(inst, w, p), flatten(inst, v, p), p);

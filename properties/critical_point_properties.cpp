@@ -19,15 +19,8 @@ namespace {
 using namespace dmf;
 
 gen::InstanceGenOptions tiny(bool kp_only) {
-    gen::InstanceGenOptions o;
-    o.min_depth = 2;
-    o.max_depth = 4;
-    o.max_width = 3;
-    o.max_parameters = 24;
-    o.lambda_min_exp10 = -2;
-    o.lambda_max_exp10 = 0;
-    o.sigma_min_exp10 = -1;
-    o.sigma_max_exp10 = 0;
+    gen::InstanceGenOptions o = gen::solver_sized();
+    o.min_depth = 2;  // balancedness needs two layers
     if (kp_only) o.allow_cjw = false;
     return o;
 }
@@ -60,28 +53,27 @@ void assert_balanced(const Instance& inst, const CriticalSearchResult& c, const 
     }
 }
 
-}  // namespace
-
-DMF_PROPERTY_CASES("CJW.L3.3", "critical points found by Levenberg-Marquardt from random starts are lambda-balanced", 25) {
-    const auto spec = *gen::instance_spec(tiny(false));
-    const auto start = *gen::point_spec(-1, 0);
-    const Precision p = Precision::from_bits(128);
-    const Instance inst = gen::materialize(spec, p);
-    const auto c = find_critical_point(inst, gen::materialize_point(inst, start, p), p);
-    RC_PRE(c.status == Status::ok);
-    assert_balanced(inst, c, p, false);
-}
-
-DMF_HIDDEN_PROPERTY("CJW.L3.3/mutant-swapped", "balancedness with lambda_l and lambda_{l+1} swapped: must fail") {
-    auto o = tiny(false);
-    o.allow_kp = false;  // unequal lambda_l are needed to tell the two forms apart
+// One critical point from a random start, checked for (CJW-weighted) balancedness.
+void balanced_critical_point(gen::InstanceGenOptions o, bool swap_lambdas) {
     const auto spec = *gen::instance_spec(o);
     const auto start = *gen::point_spec(-1, 0);
     const Precision p = Precision::from_bits(128);
     const Instance inst = gen::materialize(spec, p);
     const auto c = find_critical_point(inst, gen::materialize_point(inst, start, p), p);
     RC_PRE(c.status == Status::ok);
-    assert_balanced(inst, c, p, false, true);
+    assert_balanced(inst, c, p, false, swap_lambdas);
+}
+
+}  // namespace
+
+DMF_PROPERTY_CASES("CJW.L3.3", "critical points found by Levenberg-Marquardt from random starts are lambda-balanced", 25) {
+    balanced_critical_point(tiny(false), false);
+}
+
+DMF_HIDDEN_PROPERTY("CJW.L3.3/mutant-swapped", "balancedness with lambda_l and lambda_{l+1} swapped: must fail") {
+    auto o = tiny(false);
+    o.allow_kp = false;  // unequal lambda_l are needed to tell the two forms apart
+    balanced_critical_point(o, true);
 }
 
 DMF_PROPERTY_CASES("KP.T2", "the best of several local minimizations is balanced: W_i W_i^T = W_{i+1}^T W_{i+1}", 15) {

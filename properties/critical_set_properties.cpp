@@ -19,14 +19,10 @@ namespace {
 using namespace dmf;
 
 gen::InstanceGenOptions landscape_sizes() {
-    gen::InstanceGenOptions o;
-    o.min_depth = 1;
+    gen::InstanceGenOptions o = gen::solver_sized();
     o.max_depth = 5;
-    o.max_width = 3;
     o.max_parameters = 30;
     o.lambda_min_exp10 = -3;
-    o.lambda_max_exp10 = 0;
-    o.sigma_min_exp10 = -1;
     o.sigma_max_exp10 = 1;
     return o;
 }

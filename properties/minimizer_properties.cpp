@@ -37,20 +37,20 @@ Multistart multistart(const Instance& inst, int starts, const Precision& p) {
     return m;
 }
 
-gen::InstanceGenOptions small(bool kp, bool widths_at_least_r) {
-    gen::InstanceGenOptions o;
-    o.min_depth = 1;
-    o.max_depth = 4;
-    o.max_width = 3;
-    o.max_parameters = 24;
-    o.lambda_min_exp10 = -2;
-    o.lambda_max_exp10 = 0;
-    o.sigma_min_exp10 = -1;
-    o.sigma_max_exp10 = 0;
+gen::InstanceGenOptions small(bool kp) {
+    gen::InstanceGenOptions o = gen::solver_sized();
     o.allow_kp = kp;
     o.allow_cjw = !kp;
-    (void)widths_at_least_r;
     return o;
+}
+
+// ||P - M*|| <= 2^-(p/2) (1 + ||M||) for a minimizer that reached the global value.
+void assert_product_is_prox(const Instance& inst, const Weights& w, const Prox& prox, const Precision& p) {
+    PrecisionGuard g(p);
+    const Real scale = 1 + sqrt(frobenius_norm_squared(inst.target, p));
+    const Real err = sqrt(frobenius_norm_squared(Matrix(end_to_end(inst, w, p) - prox.m_star), p));
+    prop::record_error(err / (epsilon(p) * scale), "||P - M*||");
+    RC_ASSERT(err <= make_real(p, 1, -static_cast<long>(p.bits() / 2)) * scale);
 }
 
 bool widths_cover_rank(const Instance& inst) {
@@ -95,7 +95,7 @@ Agreement compare_with_prox(const Instance& inst, const Precision& p) {
 
 DMF_PROPERTY_CASES("KP.T3", "min L = min of the Schatten problem when min d_i >= min(d_0, d_L); otherwise recorded, not failed", 20) {
     const Precision p = Precision::from_bits(128);
-    const Instance inst = gen::materialize(*gen::instance_spec(small(true, true)), p);
+    const Instance inst = gen::materialize(*gen::instance_spec(small(true)), p);
     const Agreement a = compare_with_prox(inst, p);
     RC_CLASSIFY(!widths_cover_rank(inst), "precondition fails (bottleneck)");
     if (!widths_cover_rank(inst)) {
@@ -111,24 +111,17 @@ DMF_PROPERTY_CASES("KP.T3", "min L = min of the Schatten problem when min d_i >=
 
 DMF_PROPERTY_CASES("KP.T10", "off E, every global minimizer found has end-to-end product U diag(x) V^T", 20) {
     const Precision p = Precision::from_bits(128);
-    const Instance inst = gen::materialize(*gen::instance_spec(small(true, true)), p);
+    const Instance inst = gen::materialize(*gen::instance_spec(small(true)), p);
     RC_PRE(widths_cover_rank(inst));
     const Agreement a = compare_with_prox(inst, p);
     RC_PRE(a.global_found);
-    PrecisionGuard g(p);
-    const Real scale = 1 + sqrt(frobenius_norm_squared(inst.target, p));
-    for (const auto& r : a.ms.converged) {
-        if (r.loss > prox_value(inst, a.prox) + a.tol) continue;  // a local minimum, not in Omega
-        const Matrix D = end_to_end(inst, r.w, p) - a.prox.m_star;
-        const Real err = sqrt(frobenius_norm_squared(D, p));
-        prop::record_error(err / (epsilon(p) * scale), "||P - M*||");
-        RC_ASSERT(err <= make_real(p, 1, -static_cast<long>(p.bits() / 2)) * scale);
-    }
+    for (const auto& r : a.ms.converged)
+        if (r.loss <= prox_value(inst, a.prox) + a.tol) assert_product_is_prox(inst, r.w, a.prox, p);  // in Omega
 }
 
 DMF_PROPERTY_CASES("KP.C13", "off E, ||W_i||_F is the same for every layer and every global minimizer found", 20) {
     const Precision p = Precision::from_bits(128);
-    const Instance inst = gen::materialize(*gen::instance_spec(small(true, true)), p);
+    const Instance inst = gen::materialize(*gen::instance_spec(small(true)), p);
     RC_PRE(widths_cover_rank(inst));
     const Agreement a = compare_with_prox(inst, p);
     RC_PRE(a.global_found);
@@ -148,7 +141,7 @@ DMF_PROPERTY_CASES("KP.C13", "off E, ||W_i||_F is the same for every layer and e
 
 DMF_HIDDEN_PROPERTY("X.GLOBAL/printed", "X.GLOBAL as stated, any widths: the prox must be reachable (fails with bottlenecks)") {
     const Precision p = Precision::from_bits(128);
-    const Instance inst = gen::materialize(*gen::instance_spec(small(false, true)), p);
+    const Instance inst = gen::materialize(*gen::instance_spec(small(false)), p);
     const CheckResult r = check_x_global_rank(inst, p);
     if (r.verdict == Verdict::violated) RC_FAIL(r.quantity + ": " + r.printed + ", " + r.computed);
 }
@@ -165,14 +158,9 @@ DMF_REPLAY_PROPERTY("X.GLOBAL/replay", "every stored X.GLOBAL counterexample sti
 
 DMF_PROPERTY_CASES("X.GLOBAL/corrected", "when d_min >= rank of the prox, CJW's global minimizers (unequal lambda_l) have the prox's end-to-end product (lambda = L lambdabar)", 20) {
     const Precision p = Precision::from_bits(128);
-    const Instance inst = gen::materialize(*gen::instance_spec(small(false, true)), p);
+    const Instance inst = gen::materialize(*gen::instance_spec(small(false)), p);
     RC_PRE(check_x_global_rank(inst, p).verdict == Verdict::holds);
     const Agreement a = compare_with_prox(inst, p);
     RC_PRE(a.global_found);
-    PrecisionGuard g(p);
-    const Real scale = 1 + sqrt(frobenius_norm_squared(inst.target, p));
-    const Matrix D = end_to_end(inst, a.ms.best->w, p) - a.prox.m_star;
-    const Real err = sqrt(frobenius_norm_squared(D, p));
-    prop::record_error(err / (epsilon(p) * scale), "||P_cjw - prox||");
-    RC_ASSERT(err <= make_real(p, 1, -static_cast<long>(p.bits() / 2)) * scale);
+    assert_product_is_prox(inst, a.ms.best->w, a.prox, p);
 }

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <filesystem>
 
+#include <rapidcheck.h>
+
 namespace dmf {
 
 std::optional<Counterexample> confirm_scalar_counterexample(const std::string& claim, const ScalarProblem& pr,
@@ -40,6 +42,20 @@ StoredScalarCase scalar_problem_from(const Counterexample& c) {
     return {ScalarProblem{j["L"].get<int>(), parse_real(j["lambda"].get<std::string>(), p),
                           parse_real(j["m"].get<std::string>(), p)},
             p};
+}
+
+void replay_stored_scalar_cases(const std::string& claim, const ScalarCheck& printed, const ScalarCheck& corrected,
+                                bool corrected_must_hold) {
+    const auto cases = corpus_cases(claim);
+    RC_ASSERT(!cases.empty());
+    for (const auto& [path, c] : cases) {
+        const auto s = scalar_problem_from(c);
+        const CheckResult r = printed(s.problem, s.precision);
+        if (r.verdict != Verdict::violated) RC_FAIL(path + ": the printed claim no longer fails: " + to_string(r.verdict));
+        const CheckResult fixed = corrected(s.problem, s.precision);
+        if (fixed.verdict == Verdict::violated || (corrected_must_hold && fixed.verdict != Verdict::holds))
+            RC_FAIL(path + ": the corrected statement gives " + to_string(fixed.verdict) + ": " + fixed.detail);
+    }
 }
 
 std::vector<std::pair<std::string, Counterexample>> corpus_cases(const std::string& claim) {

@@ -25,6 +25,11 @@ struct StoredScalarCase {
     Precision precision;
 };
 StoredScalarCase scalar_problem_from(const Counterexample& c);
+// Inside a replay property: every stored case of `claim` must still violate `printed`,
+// and `corrected` must not be violated there (must hold, when `corrected_must_hold`).
+void replay_stored_scalar_cases(const std::string& claim, const ScalarCheck& printed, const ScalarCheck& corrected,
+                                bool corrected_must_hold);
+
 // Every corpus file (default_corpus_dir()) for this claim.
 std::vector<std::pair<std::string, Counterexample>> corpus_cases(const std::string& claim);
 

@@ -83,16 +83,9 @@ DMF_PROPERTY("KP.T6/corrected", "Hessian spectrum at every w* in Omega: (29)-(30
 }
 
 DMF_REPLAY_PROPERTY("KP.T6/replay", "every stored KP.T6 counterexample still refutes (29)-(30) as printed") {
-    const auto cases = corpus_cases("KP.T6");
-    RC_ASSERT(!cases.empty());
-    for (const auto& [path, c] : cases) {
-        const auto stored = scalar_problem_from(c);
-        const CheckResult r = check_kp_t6_printed(stored.problem, stored.precision);
-        if (r.verdict != Verdict::violated) RC_FAIL(path + ": the printed claim no longer fails: " + to_string(r.verdict));
-        // And the corrected statement holds on it.
-        const CheckResult fixed = check_kp_t6_corrected(stored.problem, stored.precision);
-        if (fixed.verdict != Verdict::holds) RC_FAIL(path + ": the corrected statement does not hold: " + fixed.detail);
-    }
+    replay_stored_scalar_cases(
+        "KP.T6", [](const ScalarProblem& q, const Precision& p) { return check_kp_t6_printed(q, p); },
+        [](const ScalarProblem& q, const Precision& p) { return check_kp_t6_corrected(q, p); }, true);
 }
 
 DMF_HIDDEN_PROPERTY("KP.T6/mutant-29", "the corrected check with (29) off by (1 + 2^-40): must fail") {
@@ -156,17 +149,12 @@ DMF_PROPERTY("CJW.L3.10/corrected", "root structure of f(.; y): as printed for L
 }
 
 DMF_REPLAY_PROPERTY("CJW.L3.10/replay", "every stored CJW.L3.10 counterexample still refutes the printed lemma") {
-    const auto cases = corpus_cases("CJW.L3.10");
-    RC_ASSERT(!cases.empty());
-    for (const auto& [path, c] : cases) {
-        const auto stored = scalar_problem_from(c);
-        const CheckResult r = check_cjw_l3_10_kp_form(stored.problem, stored.precision);
-        if (r.verdict != Verdict::violated) RC_FAIL(path + ": the printed lemma no longer fails: " + to_string(r.verdict));
-        PrecisionGuard g(stored.precision);
-        const CheckResult fixed = check_cjw_l3_10_corrected(stored.problem.L, abs(stored.problem.m),
-                                                            stored.problem.lambda / stored.problem.L, stored.precision);
-        if (fixed.verdict != Verdict::holds) RC_FAIL(path + ": the corrected statement does not hold: " + fixed.detail);
-    }
+    replay_stored_scalar_cases("CJW.L3.10", check_cjw_l3_10_kp_form,
+                               [](const ScalarProblem& q, const Precision& p) {
+                                   PrecisionGuard g(p);
+                                   return check_cjw_l3_10_corrected(q.L, abs(q.m), q.lambda / q.L, p);
+                               },
+                               true);
 }
 
 DMF_PROPERTY("KP.T5/depth-one", "L = 1 (printed tau undefined): minimizer m/(1+lambda), unique, zero only at m = 0") {
