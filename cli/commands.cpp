@@ -70,6 +70,8 @@ Commands::Commands(CLI::App& app) {
 
     add_scalar_command(app, scalar_options_, scalar_);
 
+    add_sharpness_command(app, sharpness_options_, sharpness_);
+
     replay_ = app.add_subcommand("replay", "re-run one stored counterexample and print the verdict");
     replay_->add_option("file", replay_file_, "a counterexample JSON file (corpus/)")->required();
     replay_->add_flag("--json", replay_json_, "one JSON document");
@@ -81,6 +83,7 @@ int Commands::run() {
     if (evaluate_->parsed()) return run_evaluate();
     if (scalar_->parsed()) return run_scalar(scalar_options_);
     if (replay_->parsed()) return run_replay();
+    if (sharpness_->parsed()) return run_sharpness(sharpness_options_);
     return 2;
 }
 

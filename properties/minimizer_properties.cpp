@@ -10,6 +10,9 @@
 #include "generators/instance_gen.hpp"
 #include "oracle/critical_search.hpp"
 #include "oracle/prox.hpp"
+#include "oracle/random.hpp"
+#include "oracle/scalar_theory.hpp"
+#include "oracle/sharpness.hpp"
 #include "properties/global_claims.hpp"
 #include "properties/property.hpp"
 #include "oracle/corpus.hpp"
@@ -163,4 +166,78 @@ DMF_PROPERTY_CASES("X.GLOBAL/corrected", "when d_min >= rank of the prox, CJW's 
     const Agreement a = compare_with_prox(inst, p);
     RC_PRE(a.global_found);
     assert_product_is_prox(inst, a.ms.best->w, a.prox, p);
+}
+
+DMF_PROPERTY_CASES("KP.T15/bound", "(81) at global minimizers found from random starts: tr Hess >= 2L ||P*||^2 / g*^2 + (2 lambda/L) N", 20) {
+    const Precision p = Precision::from_bits(128);
+    const Instance inst = gen::materialize(*gen::instance_spec(small(true)), p);
+    RC_PRE(widths_cover_rank(inst));
+    const Agreement a = compare_with_prox(inst, p);
+    RC_PRE(a.global_found);
+    for (const auto& r : a.ms.converged) {
+        if (r.loss > prox_value(inst, a.prox) + a.tol) continue;
+        const Sharpness s = sharpness(inst, r.w, p);
+        PrecisionGuard g(p);
+        // At a collapsed minimizer (P* = 0, g* = 0) the printed ratio is 0/0 (the registry's caveat).
+        const Real bound = s.bound_81 ? *s.bound_81 : Real(2 * rounded(inst.lambda[0], p) / inst.L * static_cast<long>(inst.num_parameters()));
+        const Real scale = abs(s.trace) + 1;
+        prop::record_error((bound - s.trace) / (epsilon(p) * scale), "bound - trace");
+        RC_ASSERT(s.trace >= bound - make_real(p, 1, -static_cast<long>(p.bits() / 2)) * scale);
+    }
+}
+
+DMF_PROPERTY_CASES("KP.C14", "lambda above lambda_c(sigma_max) collapses every global minimizer to P = 0; just below it does not", 20) {
+    const Precision p = Precision::from_bits(128);
+    gen::InstanceGenOptions o = small(true);
+    o.min_depth = 2;  // the printed threshold is undefined at L = 1 (see the registry)
+    const auto spec = *gen::instance_spec(o);
+    const Instance base = gen::materialize(spec, p);
+    const int k = *rc::gen::inRange(2, 12);
+    const bool above = *rc::gen::arbitrary<bool>();
+    PrecisionGuard g(p);
+    const auto sv = svd(base.target, p, false);
+    RC_PRE(sv.sigma.size() > 0 && sv.sigma(0) > 0);
+    const Formula lc = kp_collapse_lambda(base.L, sv.sigma(0), p);
+    Instance inst = base;
+    inst.lambda = {*lc.value * (above ? 1 + make_real(p, 1, -k) : 1 - make_real(p, 1, -k))};
+    const Real at_zero = frobenius_norm_squared(inst.target, p);  // the loss at w = 0
+    const Multistart ms = multistart(inst, 4, p);
+    RC_PRE(static_cast<bool>(ms.best));
+    const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (1 + at_zero);
+    if (above) {
+        // Nothing beats w = 0, and the prox (certified scalar minimizers) is 0.
+        RC_ASSERT(ms.best->loss >= at_zero - tol);
+        const Prox x = kp_prox(inst.target, inst.L, inst.lambda[0], p);
+        for (const auto& v : x.x) RC_ASSERT(v == 0);
+    } else if (widths_cover_rank(inst)) {
+        // Sharpness: just below lambda_c the top singular value survives: the prox beats w = 0.
+        const Prox x = kp_prox(inst.target, inst.L, inst.lambda[0], p);
+        RC_ASSERT(x.x[0] > 0);
+        RC_ASSERT(x.schatten_value < at_zero);
+    }
+}
+
+DMF_PROPERTY("KP.T10/metamorphic", "the prox is orthogonally equivariant and scales by c under M -> c M, lambda -> c^{2-q} lambda") {
+    const Precision p = Precision::from_bits(128);
+    const Instance inst = gen::materialize(*gen::instance_spec(small(true)), p);
+    const Real lam = inst.lambda[0];
+    const Prox x = kp_prox(inst.target, inst.L, lam, p);
+    RC_PRE(x.ties.empty());
+    Rng rng(*rc::gen::arbitrary<std::uint64_t>());
+    const Matrix Q1 = haar_orthogonal(inst.target.rows(), rng, p), Q2 = haar_orthogonal(inst.target.cols(), rng, p);
+    const Prox y = kp_prox(matmul(matmul(Q1, inst.target, p), Q2.transpose(), p), inst.L, lam, p);
+    RC_PRE(y.ties.empty());
+    const Matrix rotated = matmul(matmul(Q1, x.m_star, p), Q2.transpose(), p);
+    const int j = *rc::gen::inRange(-2, 3);
+    PrecisionGuard g(p);
+    const Real scale = 1 + sqrt(frobenius_norm_squared(inst.target, p));
+    for (Eigen::Index b = 0; b < rotated.cols(); ++b)
+        for (Eigen::Index a = 0; a < rotated.rows(); ++a)
+            prop::assert_eps(y.m_star(a, b), rotated(a, b), 64.0 * (rotated.rows() + rotated.cols()), p, scale,
+                             "prox(Q1 M Q2^T) = Q1 prox(M) Q2^T");
+    const Prox z = kp_prox(Matrix(inst.target * make_real(p, 1, j * inst.L)), inst.L,
+                           lam * make_real(p, 1, j * (2 * inst.L - 2)), p);
+    for (size_t i = 0; i < x.x.size(); ++i)
+        prop::assert_eps(z.x[i], x.x[i] * make_real(p, 1, j * inst.L), 16, p, scale * make_real(p, 1, j * inst.L),
+                         "x_i(c sigma, c^{2-q} lambda) = c x_i(sigma, lambda)");
 }

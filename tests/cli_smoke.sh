@@ -39,4 +39,15 @@ for f in "$root"/corpus/*.json; do
   python3 -c "import json; d=json.load(open('$tmp/replay.json')); assert d['still_refuted'] and d['corrected_statement']['verdict']!='violated', d"
 done
 if "$exe" replay "$root/tests/good_instance.json" 2>/dev/null; then echo "replay accepted a non-counterexample"; exit 1; fi
+# sharpness on the shipped L = 3 example: global minimizers found, trace = (91)-(92), trace >= (81).
+"$exe" sharpness "$root/examples/kp_L3.json" --starts 3 --json > "$tmp/sharp.json"
+python3 - "$tmp/sharp.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+g = [r for r in d["runs"] if r.get("trace")]
+assert g, d
+for r in g:
+    assert abs(float(r["trace"]) - float(r["trace_identity_92"])) < 1e-20
+    assert float(r["trace"]) >= float(r["bound_81"])
+PY
 echo "cli smoke ok"

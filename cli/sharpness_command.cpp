@@ -1,0 +1,96 @@
+#include "cli/sharpness_command.hpp"
+
+#include "oracle/critical_search.hpp"
+#include "oracle/instance_json.hpp"
+#include "oracle/prox.hpp"
+#include "oracle/random.hpp"
+#include "oracle/sharpness.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace dmf::cli {
+
+using json = nlohmann::json;
+
+void add_sharpness_command(CLI::App& app, SharpnessOptions& o, CLI::App*& cmd) {
+    cmd = app.add_subcommand("sharpness", "Hessian trace and lambda_max at independently found global minimizers vs KP (81), (91)-(92)");
+    cmd->add_option("instance", o.instance, "instance JSON (kp convention, or cjw with equal lambda_l)")->required();
+    cmd->add_option("--starts", o.starts, "random starts (default 6)")->check(CLI::Range(1, 1000));
+    cmd->add_option("--bits", o.bits, "working precision (default 128)")->check(CLI::Range(64u, 4096u));
+    cmd->add_option("--seed", o.seed, "seed of the random starts");
+    cmd->add_flag("--json", o.json, "one JSON document");
+}
+
+int run_sharpness(const SharpnessOptions& o) {
+    const Precision p = Precision::from_bits(o.bits.value_or(128));
+    Instance inst = load_instance(o.instance, p);
+    if (inst.convention == Convention::cjw) {
+        for (const auto& l : inst.lambda)
+            if (l != inst.lambda[0]) throw InputError("sharpness: KP's formulas need equal lambda_l; this cjw instance has unequal ones");
+        PrecisionGuard g(p);
+        inst.lambda = {inst.lambda[0] * inst.L};  // cjw with lambda_l = lambda/L is kp's lambda (loss 2F)
+        inst.convention = Convention::kp;
+    }
+    if (inst.num_parameters() > 60) throw InputError("sharpness: N = " + std::to_string(inst.num_parameters()) + " > 60 (dense Newton at multiprecision)");
+    const int dg = static_cast<int>(p.bits() * 0.30103);
+    const auto S = [&](const Real& x) { return to_string(x, std::min(dg, 30)); };
+    const Prox prox = kp_prox(inst.target, inst.L, inst.lambda[0], p);
+    Rng rng(o.seed);
+    json runs = json::array();
+    std::vector<Real> traces;
+    PrecisionGuard g(p);
+    const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (1 + abs(prox.schatten_value));
+    for (int s = 0; s < o.starts; ++s) {
+        Weights start;
+        const Real scale = make_real(p, 1, -1);
+        for (int l = 1; l <= inst.L; ++l) start.push_back(Matrix(gaussian_matrix(inst.dims[l], inst.dims[l - 1], rng, p) * scale));
+        const auto r = find_local_minimizer(inst, start, p);
+        json j{{"start", s}, {"converged", r.status == Status::ok}, {"loss", S(r.loss)}};
+        const bool global = r.status == Status::ok && r.loss <= prox.schatten_value + tol;
+        j["reaches_prox_value"] = global;
+        if (global) {
+            const Sharpness sh = sharpness(inst, r.w, p);
+            traces.push_back(sh.trace);
+            j["trace"] = S(sh.trace);
+            j["trace_identity_92"] = S(sh.trace_identity_92);
+            j["lambda_max"] = S(sh.lambda_max);
+            j["bound_81"] = sh.bound_81 ? json(S(*sh.bound_81)) : json("0/0 (collapsed minimizer)");
+            if (sh.bound_81) j["gap_trace_minus_bound"] = S(sh.trace - *sh.bound_81);
+            json norms = json::array();
+            for (const auto& n : sh.layer_norms) norms.push_back(S(n));
+            j["layer_fro_norms"] = norms;
+        }
+        runs.push_back(j);
+    }
+    std::string answer = "undecided (fewer than two starts reached the global value)";
+    if (traces.size() >= 2) {
+        Real spread = 0;
+        for (const auto& t : traces) spread = std::max(spread, Real(abs(t - traces[0])));
+        answer = spread <= tol * (1 + abs(traces[0])) ? "yes: the trace is the same at every global minimizer found (spread " + S(spread) + ")"
+                                                     : "no: traces differ by " + S(spread);
+    }
+    json out{{"precision_bits", p.bits()}, {"prox_value", S(prox.schatten_value)},
+             {"on_exceptional_set", !prox.ties.empty()}, {"runs", runs}, {"trace_constant_over_minimizers_found", answer}};
+    if (o.json) {
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    std::cout << "prox value (min of the Schatten problem): " << S(prox.schatten_value) << (prox.ties.empty() ? "" : "  [target on E]") << "\n";
+    for (const auto& j : runs) {
+        std::cout << "start " << j["start"] << ": loss " << j["loss"].get<std::string>();
+        if (j.contains("trace"))
+            std::cout << "\n  trace " << j["trace"].get<std::string>() << "  (91)-(92) " << j["trace_identity_92"].get<std::string>()
+                      << "\n  bound (81) " << j["bound_81"].get<std::string>()
+                      << (j.contains("gap_trace_minus_bound") ? "  gap " + j["gap_trace_minus_bound"].get<std::string>() : "")
+                      << "\n  lambda_max " << j["lambda_max"].get<std::string>();
+        else
+            std::cout << (j["converged"].get<bool>() ? "  (a local minimum above the global value)" : "  (did not converge)");
+        std::cout << "\n";
+    }
+    std::cout << "trace constant over the global minimizers found: " << answer << "\n";
+    return 0;
+}
+
+}  // namespace dmf::cli

@@ -1,0 +1,26 @@
+// `dmf-oracle sharpness INSTANCE`: global minimizers found independently
+// (damped Newton + LM polish from several random starts), checked against the
+// prox value, and at each one the Hessian spectrum, trace and lambda_max beside
+// KP's (91)-(92) and (81), with the gap. Answers KP's open question on the
+// instance: is the trace the same at every minimizer found?
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+namespace dmf::cli {
+
+struct SharpnessOptions {
+    std::string instance;
+    int starts = 6;
+    std::optional<unsigned> bits;
+    bool json = false;
+    std::uint64_t seed = 1;
+};
+
+void add_sharpness_command(CLI::App& app, SharpnessOptions& o, CLI::App*& cmd);
+int run_sharpness(const SharpnessOptions& o);
+
+}  // namespace dmf::cli
