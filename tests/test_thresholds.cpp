@@ -1,5 +1,6 @@
 // Every printed scalar threshold against its numeric twin (bisection on the
 // defining event, oracle/scalar_thresholds.hpp): <= 8 eps at 256 and 1024 bits,
+// tau of (13), m of (26), ybar of (43), lambda_c of Corollary 14,
 // for L in {1, 2, 3, 4, 7, 12} and lambda in {1e-20, 0.37, 1, 1e20}.
 // Where the printed formula is undefined (L = 1) the twin says what happens instead.
 #include "oracle/scalar_theory.hpp"
@@ -42,7 +43,10 @@ void run_table(unsigned bits, std::initializer_list<int> depths) {
     for (int L : depths)
         for (const char* v : kValues) {
             const Real x = parse_real(v, p);
-            compare("tau", L, v, kp_tau(L, x, p), tau_twin(L, x, p), p, report);
+            const Bracket tau = tau_twin(L, x, p);
+            compare("tau", L, v, kp_tau(L, x, p), tau, p, report);
+            // (26): at the threshold m = (2 - q) / (2 (1 - q)) rho_m, with rho_m = (lambda (1 - q))^{1/(2 - q)}.
+            if (L >= 3) compare("m of (26)", L, v, kp_m_from_rho_m(L, *kp_rho_m(L, x, p).value, p), tau, p, report);
             compare("ybar", L, v, cjw_y_bar(L, x, p), y_bar_twin(L, x, p), p, report);
             compare("lambda_c", L, v, kp_collapse_lambda(L, x, p), collapse_lambda_twin(L, x, p), p, report);
         }
