@@ -42,6 +42,16 @@ std::vector<Real> mutant_29(int L, const Real& lambda, const Real& w, const Prec
     return v;
 }
 
+// One CJW.L3.10-style case: y placed relative to the printed ybar, lambdabar = the drawn lambda.
+void root_structure_case(CheckResult (*check)(int, const Real&, const Real&, const Precision&)) {
+    const auto spec = *gen::scalar_case();
+    const Precision p = gen::precision_of(spec);
+    const Real lambda_bar = spec.lambda.at(p);
+    const Real y = gen::materialize_y(spec, p);
+    require_not_violated(check(spec.L, y, lambda_bar, p),
+                         "L=" + std::to_string(spec.L) + " lambdabar=" + spec.lambda.text + " y=" + to_exact_string(y));
+}
+
 }  // namespace
 
 DMF_PROPERTY("KP.T5", "scalar end-to-end minimizer: unique off +-tau, 0 below, non-zero above; (26) at tau") {
@@ -99,12 +109,7 @@ DMF_PROPERTY("KP.R7", "lambda_max -> 2L|m|^{2(1-1/L)} as lambda -> 0") {
 }
 
 DMF_HIDDEN_PROPERTY("CJW.L3.10/printed", "root structure of f(.; y) as printed, every L (refuted at L = 2: see the registry)") {
-    const auto spec = *gen::scalar_case();
-    const Precision p = gen::precision_of(spec);
-    const Real lambda_bar = spec.lambda.at(p);
-    const Real y = gen::materialize_y(spec, p);
-    require_not_violated(check_cjw_l3_10(spec.L, y, lambda_bar, p),
-                         "L=" + std::to_string(spec.L) + " lambdabar=" + spec.lambda.text + " y=" + to_exact_string(y));
+    root_structure_case(check_cjw_l3_10);
 }
 
 DMF_PROPERTY("KP.C14/scalar", "scalar collapse: lambda > lambda_c(|m|) gives P* = 0, and the threshold is sharp") {
@@ -140,12 +145,7 @@ DMF_PROPERTY("CJW.A1/scalar", "L = 2: sigma(W2 W1) = (y - sqrt(lambda1 lambda2))
 }
 
 DMF_PROPERTY("CJW.L3.10/corrected", "root structure of f(.; y): as printed for L >= 3, one root for L <= 2") {
-    const auto spec = *gen::scalar_case();
-    const Precision p = gen::precision_of(spec);
-    const Real lambda_bar = spec.lambda.at(p);
-    const Real y = gen::materialize_y(spec, p);
-    require_not_violated(check_cjw_l3_10_corrected(spec.L, y, lambda_bar, p),
-                         "L=" + std::to_string(spec.L) + " lambdabar=" + spec.lambda.text + " y=" + to_exact_string(y));
+    root_structure_case(check_cjw_l3_10_corrected);
 }
 
 DMF_REPLAY_PROPERTY("CJW.L3.10/replay", "every stored CJW.L3.10 counterexample still refutes the printed lemma") {
