@@ -72,12 +72,16 @@ int run_sharpness(const SharpnessOptions& o) {
                                                      : "no: traces differ by " + S(spread);
     }
     json out{{"precision_bits", p.bits()}, {"prox_value", S(prox.schatten_value)},
-             {"on_exceptional_set", !prox.ties.empty()}, {"runs", runs}, {"trace_constant_over_minimizers_found", answer}};
+             {"on_exceptional_set", !prox.ties.empty()}, {"tying_singular_indices", prox.ties},
+             {"continuum_of_minimizers", prox.continuum}, {"runs", runs}, {"trace_constant_over_minimizers_found", answer}};
     if (o.json) {
         std::cout << out.dump(2) << "\n";
         return 0;
     }
-    std::cout << "prox value (min of the Schatten problem): " << S(prox.schatten_value) << (prox.ties.empty() ? "" : "  [target on E]") << "\n";
+    std::cout << "prox value (min of the Schatten problem): " << S(prox.schatten_value) << "\n";
+    if (!prox.ties.empty())
+        std::cout << "target on E at this precision: singular indices " << json(prox.ties).dump() << " tie"
+                  << (prox.continuum ? " (a repeated value on tau: a continuum of end-to-end minimizers)" : "") << "\n";
     for (const auto& j : runs) {
         std::cout << "start " << j["start"] << ": loss " << j["loss"].get<std::string>();
         if (j.contains("trace"))

@@ -16,10 +16,16 @@ struct Prox {
     std::vector<Real> x;         // per singular value, >= 0
     std::vector<Real> sigma;     // sigma_i(M), descending
     std::vector<int> ties;       // indices whose scalar minimizer is undecided (sigma_i on tau): M in E
+    // A repeated singular value sitting on tau: the minimizers keep the non-zero part on any
+    // subspace of that block, a continuum of end-to-end minimizers (not a finite set).
+    bool continuum = false;
     Real schatten_value;         // ||M - M*||^2 + lambda sum x_i^{2/L}, the value of (55) at M*
 };
 
-// lambda is KP's lambda.
+// lambda is KP's lambda. Each sigma_i is known only to the SVD's error bound
+// 16 (m + n) eps(p) sigma_max: an index whose decision (collapse or not) differs across
+// sigma_i -+ that bound is a tie at this precision (M on E). The decision is monotone
+// in |m| (d/dm [L(0) - min L] = 2 s+^L > 0, the envelope theorem), so the end points decide.
 Prox kp_prox(const Matrix& M, int L, const Real& lambda, const Precision& p);
 
 }  // namespace dmf
