@@ -35,7 +35,7 @@ CriticalSearchResult run(const Instance& inst, const Weights& start, const Preci
         const Weights w = unflatten(inst, theta, p);
         const Vector g = flatten(inst, gradient(inst, w, p), p);
         const Real gn = norm2(g, p);
-        if (gn <= o.tolerance_eps * epsilon(p) * derivative_scale(inst, w, p)) {
+        if (gn <= o.tolerance_eps * epsilon(p) * gradient_scale(inst, w, p)) {
             r.status = Status::ok;
             break;
         }
@@ -70,7 +70,7 @@ CriticalSearchResult run(const Instance& inst, const Weights& start, const Preci
     r.w = unflatten(inst, theta, p);
     r.gradient_norm = norm2(flatten(inst, gradient(inst, r.w, p), p), p);
     r.loss = loss(inst, r.w, p);
-    if (r.gradient_norm <= o.tolerance_eps * epsilon(p) * derivative_scale(inst, r.w, p)) r.status = Status::ok;
+    if (r.gradient_norm <= o.tolerance_eps * epsilon(p) * gradient_scale(inst, r.w, p)) r.status = Status::ok;
     return r;
 }
 

@@ -23,7 +23,7 @@ struct CriticalSearchResult {
 
 struct CriticalSearchOptions {
     int max_iterations = 300;
-    // Converged when ||grad|| <= tolerance_eps * eps(p) * derivative_scale.
+    // Converged when ||grad|| <= tolerance_eps * eps(p) * gradient_scale (homogeneous, finite_difference.hpp).
     double tolerance_eps = 1024;
 };
 

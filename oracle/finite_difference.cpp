@@ -8,33 +8,58 @@
 
 namespace dmf {
 
-Real derivative_scale(const Instance& inst, const Weights& w, const Precision& p) {
-    const CjwForm form = cjw_form(inst, p);
-    PrecisionGuard guard(p);
-    Real prod = 1, wmax = 0, lmax = 0;
-    for (const auto& m : w) {
-        const Real n = sqrt(frobenius_norm_squared(m, p));
-        prod *= std::max(Real(1), n);
-        wmax = std::max(wmax, n);
-    }
-    for (const auto& l : form.lambda) lmax = std::max(lmax, l);
-    const Real y = sqrt(frobenius_norm_squared(inst.target, p));
-    return form.loss_factor * (prod * prod * (1 + y) + lmax * (1 + wmax));
+namespace {
+struct NormData {
+    std::vector<Real> n;     // ||W_l||_F
+    Real r;                  // ||P||_F + ||Y||_F
+    CjwForm form;
+};
+NormData norms(const Instance& inst, const Weights& w, const Precision& p) {
+    NormData d{{}, Real(0), cjw_form(inst, p)};
+    PrecisionGuard g(p);
+    for (const auto& m : w) d.n.push_back(sqrt(frobenius_norm_squared(m, p)));
+    d.r = sqrt(frobenius_norm_squared(end_to_end(inst, w, p), p)) + sqrt(frobenius_norm_squared(inst.target, p));
+    return d;
+}
+// prod_{i not in skip} n_i
+Real product_except(const std::vector<Real>& n, int a, int b = -1) {
+    Real prod = 1;
+    for (int i = 0; i < static_cast<int>(n.size()); ++i)
+        if (i != a && i != b) prod *= n[i];
+    return prod;
+}
+}  // namespace
+
+Real gradient_scale(const Instance& inst, const Weights& w, const Precision& p) {
+    const NormData d = norms(inst, w, p);
+    PrecisionGuard g(p);
+    Real s = 0;
+    for (int l = 0; l < inst.L; ++l)
+        s = std::max(s, Real(product_except(d.n, l) * d.r + d.form.lambda[l] * d.n[l]));
+    return d.form.loss_factor * s;
+}
+
+Real hessian_scale(const Instance& inst, const Weights& w, const Precision& p) {
+    const NormData d = norms(inst, w, p);
+    PrecisionGuard g(p);
+    Real s = 0;
+    for (int l = 0; l < inst.L; ++l)
+        for (int k = 0; k < inst.L; ++k) {
+            const Real curvature = l == k ? Real(0) : Real(d.r * product_except(d.n, l, k));
+            s = std::max(s, Real(product_except(d.n, l) * product_except(d.n, k) + curvature + d.form.lambda[l]));
+        }
+    return d.form.loss_factor * s;
 }
 
 namespace {
 
-Real step_for(const Real& theta_k, const Precision& hi) {
+// 2^-ceil(2b/3) times the power of two at or above the largest |theta_i| (homogeneous: the
+// step scales with the point), so theta_k +- h is exact at 2b bits for every k.
+Real step_for(const Real& theta_max, const Precision& hi) {
     const long e = -static_cast<long>(std::ceil(2.0 * (hi.bits() / 2) / 3.0));
-    PrecisionGuard guard(hi);
-    Real h = make_real(hi, 1, e);
-    // Scale by the power of two at or above |theta_k| so theta_k +- h stays exact.
-    if (abs(theta_k) > 1) {
-        long ex = 0;
-        mpfr_get_d_2exp(&ex, theta_k.backend().data(), MPFR_RNDN);
-        h = make_real(hi, 1, e + ex);
-    }
-    return h;
+    long ex = 1;
+    if (theta_max > 0) mpfr_get_d_2exp(&ex, theta_max.backend().data(), MPFR_RNDN);
+    return make_real(hi, 1, e + ex);
 }
 
 }  // namespace
@@ -45,8 +70,10 @@ template <class F>
 void central_differences(const Instance& inst, const Weights& w, const Precision& hi, F&& column) {
     const Vector theta = flatten(inst, w, hi);
     PrecisionGuard guard(hi);
+    Real theta_max = 0;
+    for (Eigen::Index k = 0; k < theta.size(); ++k) theta_max = std::max(theta_max, Real(abs(theta(k))));
+    const Real h = step_for(theta_max, hi);
     for (Eigen::Index k = 0; k < theta.size(); ++k) {
-        const Real h = step_for(theta(k), hi);
         Vector tp = theta, tm = theta;
         tp(k) += h;
         tm(k) -= h;
@@ -74,8 +101,7 @@ Matrix fd_hessian(const Instance& inst, const Weights& w, const Precision& hi) {
 namespace {
 
 DerivativeCheck compare(const Instance& inst, const Weights& w, const Matrix& computed, const Matrix& reference,
-                        const Precision& p) {
-    const Real scale = derivative_scale(inst, w, p);
+                        const Precision& p, const Real& scale) {
     const int dmax = *std::max_element(inst.dims.begin(), inst.dims.end());
     const double allowed = 16.0 * (inst.L + dmax + 2);
     DerivativeCheck c;
@@ -106,12 +132,12 @@ DerivativeCheck compare(const Instance& inst, const Weights& w, const Matrix& co
 DerivativeCheck check_gradient(const Instance& inst, const Weights& w, const Vector& gradient_at_p,
                                const Precision& p) {
     const Vector ref = fd_gradient(inst, w, p.times(2));
-    return compare(inst, w, Matrix(gradient_at_p), Matrix(ref), p);
+    return compare(inst, w, Matrix(gradient_at_p), Matrix(ref), p, gradient_scale(inst, w, p));
 }
 
 DerivativeCheck check_hessian(const Instance& inst, const Weights& w, const Matrix& hessian_at_p,
                               const Precision& p) {
-    return compare(inst, w, hessian_at_p, fd_hessian(inst, w, p.times(2)), p);
+    return compare(inst, w, hessian_at_p, fd_hessian(inst, w, p.times(2)), p, hessian_scale(inst, w, p));
 }
 
 }  // namespace dmf

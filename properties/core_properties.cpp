@@ -60,7 +60,7 @@ DMF_PROPERTY("CORE.hessian-vector", "Hessian-vector product equals the dense Hes
     const Vector ref = matvec(hessian(inst, w, p), flatten(inst, v, p), p);
     PrecisionGuard guard(p);
     Real vnorm = sqrt(frobenius_norm_squared(Matrix(flatten(inst, v, p)), p));
-    const Real scale = derivative_scale(inst, w, p) * (1 + vnorm) * static_cast<int>(inst.num_parameters());
+    const Real scale = hessian_scale(inst, w, p) * vnorm * static_cast<int>(inst.num_parameters());
     for (Eigen::Index i = 0; i < hv.size(); ++i)
         prop::assert_eps(hv(i), ref(i), 16.0 * (inst.L + 8), p, scale, "(Hv)_" + std::to_string(i));
 }

@@ -105,5 +105,5 @@ DMF_PROPERTY_CASES("CJW.L3.11", "no critical point found from random starts is a
     // A local maximizer needs a negative semidefinite Hessian; its largest eigenvalue is then <= 0.
     const Real top = eig.values(eig.values.size() - 1);
     prop::record_error(top > 0 ? Real(0) : Real(-top / epsilon(p)), "largest Hessian eigenvalue");
-    RC_ASSERT(top > 64 * epsilon(p) * derivative_scale(inst, c.w, p));
+    RC_ASSERT(top > 64 * epsilon(p) * hessian_scale(inst, c.w, p));
 }

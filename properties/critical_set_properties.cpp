@@ -38,7 +38,7 @@ void check_if_direction(bool inverted) {
     for (const auto& o : orbits) {
         const Weights w = orbit_point(inst, t, o, rng, p, inverted);
         const Real g = gradient_norm(inst, w, p);
-        const Real scale = derivative_scale(inst, w, p);
+        const Real scale = gradient_scale(inst, w, p);
         PrecisionGuard guard(p);
         const Real units = g / (epsilon(p) * scale);
         std::string xs;

@@ -132,3 +132,24 @@ TEST_CASE("a gradient missing its regularization term is caught") {
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("unit") {
+
+TEST_CASE("tolerances are homogeneous: at a 2^-200 scale a missing gradient term is still caught") {
+    const Precision p = Precision::from_bits(128);
+    Instance inst = random_instance(Convention::cjw, 31, p);
+    Rng rng(17);
+    Weights w;
+    PrecisionGuard g(p);
+    // Scale everything down exactly: W by 2^-200, Y by 2^-600 (L = 3), lambda by 2^-800.
+    for (int l = 1; l <= inst.L; ++l) w.push_back(Matrix(gaussian_matrix(inst.dims[l], inst.dims[l - 1], rng, p) * make_real(p, 1, -200)));
+    inst.target = inst.target * make_real(p, 1, -600);
+    for (auto& l : inst.lambda) l *= make_real(p, 1, -800);
+    Weights grad = gradient(inst, w, p);
+    CHECK(check_gradient(inst, w, flatten(inst, grad, p), p).ok);
+    CHECK(check_hessian(inst, w, hessian(inst, w, p), p).ok);
+    grad[1] -= inst.lambda[1] * w[1];  // drop lambda_2 W_2: tiny in absolute terms, large in relative ones
+    CHECK_FALSE(check_gradient(inst, w, flatten(inst, grad, p), p).ok);
+}
+
+}  // TEST_SUITE
