@@ -23,7 +23,9 @@ struct ExactTau {
 };
 ExactTau exact_tau(const Precision& p) {
     const int L = *rc::gen::element(3, 4, 6, 10);
-    const int k = *rc::gen::inRange(-2, 3);
+    // lambda = t^{2L-2} L/(L-2) with t = 2^k spans about 1e-30 .. 1e30.
+    const int kmax = 100 / (2 * L - 2);
+    const int k = *rc::gen::inRange(-kmax, kmax + 1);
     PrecisionGuard g(p);
     const Real t = make_real(p, 1, k);
     return {L, Real(pow(t, 2 * L - 2) * L / (L - 2)), Real(pow(t, L) * (L - 1) / (L - 2)), Real(pow(t, L))};

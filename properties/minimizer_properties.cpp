@@ -228,7 +228,9 @@ DMF_PROPERTY("KP.T10/metamorphic", "the prox is orthogonally equivariant and sca
     const Prox y = kp_prox(matmul(matmul(Q1, inst.target, p), Q2.transpose(), p), inst.L, lam, p);
     RC_PRE(y.ties.empty());
     const Matrix rotated = matmul(matmul(Q1, x.m_star, p), Q2.transpose(), p);
-    const int j = *rc::gen::inRange(-2, 3);
+    // c^{2-q} = 2^{j(2L-2)} reaches about 1e-30 .. 1e30 for lambda: the prox at extreme magnitudes.
+    const int jmax = inst.L >= 2 ? 100 / (2 * inst.L - 2) : 100;
+    const int j = *rc::gen::inRange(-jmax, jmax + 1);
     PrecisionGuard g(p);
     const Real scale = 1 + sqrt(frobenius_norm_squared(inst.target, p));
     for (Eigen::Index b = 0; b < rotated.cols(); ++b)
