@@ -2,6 +2,8 @@
 
 #include "oracle/critical_search.hpp"
 #include "oracle/instance_json.hpp"
+#include "oracle/matrix_theory.hpp"
+#include "oracle/objective.hpp"
 #include "oracle/prox.hpp"
 #include "oracle/random.hpp"
 #include "oracle/sharpness.hpp"
@@ -42,17 +44,36 @@ int run_sharpness(const SharpnessOptions& o) {
     std::vector<Real> traces;
     PrecisionGuard g(p);
     const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (1 + abs(prox.schatten_value));
+    // Start 0 is structured: the balanced factorization (136) of the target itself, when the widths
+    // allow it (every hidden width >= min(d_0, d_L)); the others are random.
+    bool structured = true;
+    for (int l = 1; l < inst.L; ++l) structured = structured && inst.dims[l] >= inst.rank_bound();
+    std::vector<Matrix> ends;            // P of each start that reached the global value
+    std::vector<std::vector<Real>> fro;  // ||W_l||_F of each such start
     for (int s = 0; s < o.starts; ++s) {
         Weights start;
         const Real scale = make_real(p, 1, -1);
-        for (int l = 1; l <= inst.L; ++l) start.push_back(Matrix(gaussian_matrix(inst.dims[l], inst.dims[l - 1], rng, p) * scale));
+        if (s == 0 && structured) {
+            // (136) has hidden widths min(d_0, d_L); pad each factor with zeros to the instance's widths.
+            const Weights b = balanced_factorization_136(inst.target, inst.L, p);
+            for (int l = 1; l <= inst.L; ++l) {
+                Matrix m = zeros(inst.dims[l], inst.dims[l - 1], p);
+                m.topLeftCorner(b[l - 1].rows(), b[l - 1].cols()) = b[l - 1];
+                start.push_back(m);
+            }
+        } else {
+            for (int l = 1; l <= inst.L; ++l) start.push_back(Matrix(gaussian_matrix(inst.dims[l], inst.dims[l - 1], rng, p) * scale));
+        }
         const auto r = find_local_minimizer(inst, start, p);
-        json j{{"start", s}, {"converged", r.status == Status::ok}, {"loss", S(r.loss)}};
+        json j{{"start", s}, {"kind", s == 0 && structured ? "balanced (136) of the target" : "random"},
+               {"converged", r.status == Status::ok}, {"loss", S(r.loss)}};
         const bool global = r.status == Status::ok && r.loss <= prox.schatten_value + tol;
         j["reaches_prox_value"] = global;
         if (global) {
             const Sharpness sh = sharpness(inst, r.w, p);
             traces.push_back(sh.trace);
+            ends.push_back(end_to_end(inst, r.w, p));
+            fro.push_back(sh.layer_norms);
             j["trace"] = S(sh.trace);
             j["trace_identity_92"] = S(sh.trace_identity_92);
             j["lambda_max"] = S(sh.lambda_max);
@@ -71,7 +92,20 @@ int run_sharpness(const SharpnessOptions& o) {
         answer = spread <= tol * (1 + abs(traces[0])) ? "yes: the trace is the same at every global minimizer found (spread " + S(spread) + ")"
                                                      : "no: traces differ by " + S(spread);
     }
-    json out{{"precision_bits", p.bits()}, {"prox_value", S(prox.schatten_value)},
+    // The spread across the starts that reached the global value: of P and of every ||W_l||_F.
+    json spread = nullptr;
+    if (ends.size() >= 2) {
+        Real dp = 0;
+        std::vector<Real> dn(inst.L, Real(0));
+        for (size_t i = 1; i < ends.size(); ++i) {
+            dp = std::max(dp, Real(sqrt(frobenius_norm_squared(Matrix(ends[i] - ends[0]), p))));
+            for (int l = 0; l < inst.L; ++l) dn[l] = std::max(dn[l], Real(abs(fro[i][l] - fro[0][l])));
+        }
+        json nj = json::array();
+        for (const auto& v : dn) nj.push_back(S(v));
+        spread = {{"end_to_end_fro", S(dp)}, {"layer_fro_norms", nj}};
+    }
+    json out{{"precision_bits", p.bits()}, {"prox_value", S(prox.schatten_value)}, {"spread_across_global_starts", spread},
              {"on_exceptional_set", !prox.ties.empty()}, {"tying_singular_indices", prox.ties},
              {"continuum_of_minimizers", prox.continuum}, {"runs", runs}, {"trace_constant_over_minimizers_found", answer}};
     if (o.json) {
@@ -93,6 +127,9 @@ int run_sharpness(const SharpnessOptions& o) {
             std::cout << (j["converged"].get<bool>() ? "  (a local minimum above the global value)" : "  (did not converge)");
         std::cout << "\n";
     }
+    if (!spread.is_null())
+        std::cout << "spread across the global starts: ||P_i - P_0|| <= " << spread["end_to_end_fro"].get<std::string>()
+                  << ", ||W_l||_F spread " << spread["layer_fro_norms"].dump() << "\n";
     std::cout << "trace constant over the global minimizers found: " << answer << "\n";
     return 0;
 }
