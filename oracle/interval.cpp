@@ -69,7 +69,6 @@ Real endpoint(mpfi_srcptr v, int (*get)(mpfr_ptr, mpfi_srcptr)) {
 Real Interval::lower() const { return endpoint(v_, mpfi_get_left); }
 Real Interval::upper() const { return endpoint(v_, mpfi_get_right); }
 Real Interval::mid() const { return endpoint(v_, mpfi_mid); }
-Real Interval::width() const { return endpoint(v_, mpfi_diam_abs); }
 bool Interval::contains_zero() const { return mpfi_has_zero(v_) > 0; }
 
 std::string Interval::str(int digits) const {

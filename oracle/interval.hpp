@@ -33,7 +33,6 @@ public:
     Real lower() const;
     Real upper() const;
     Real mid() const;
-    Real width() const;
     bool contains_zero() const;
     std::string str(int digits) const;
 

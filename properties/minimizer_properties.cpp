@@ -94,6 +94,21 @@ Agreement compare_with_prox(const Instance& inst, const Precision& p) {
     return a;
 }
 
+// A KP instance whose widths cover the rank, off E, where some start reached the prox value:
+// the setting of KP.T10, KP.C13 and KP.T15's bound. `in_omega` picks those starts.
+struct GlobalCase {
+    Instance inst;
+    Agreement a;
+    bool in_omega(const CriticalSearchResult& r) const { return r.loss <= prox_value(inst, a.prox) + a.tol; }
+};
+GlobalCase global_kp_case(const Precision& p) {
+    Instance inst = gen::materialize(*gen::instance_spec(small(true)), p);
+    RC_PRE(widths_cover_rank(inst));
+    Agreement a = compare_with_prox(inst, p);
+    RC_PRE(a.global_found);
+    return {std::move(inst), std::move(a)};
+}
+
 }  // namespace
 
 DMF_PROPERTY_CASES("KP.T3", "min L = min of the Schatten problem when min d_i >= min(d_0, d_L); otherwise recorded, not failed", 20) {
@@ -114,25 +129,19 @@ DMF_PROPERTY_CASES("KP.T3", "min L = min of the Schatten problem when min d_i >=
 
 DMF_PROPERTY_CASES("KP.T10", "off E, every global minimizer found has end-to-end product U diag(x) V^T", 20) {
     const Precision p = Precision::from_bits(128);
-    const Instance inst = gen::materialize(*gen::instance_spec(small(true)), p);
-    RC_PRE(widths_cover_rank(inst));
-    const Agreement a = compare_with_prox(inst, p);
-    RC_PRE(a.global_found);
-    for (const auto& r : a.ms.converged)
-        if (r.loss <= prox_value(inst, a.prox) + a.tol) assert_product_is_prox(inst, r.w, a.prox, p);  // in Omega
+    const GlobalCase c = global_kp_case(p);
+    for (const auto& r : c.a.ms.converged)
+        if (c.in_omega(r)) assert_product_is_prox(c.inst, r.w, c.a.prox, p);
 }
 
 DMF_PROPERTY_CASES("KP.C13", "off E, ||W_i||_F is the same for every layer and every global minimizer found", 20) {
     const Precision p = Precision::from_bits(128);
-    const Instance inst = gen::materialize(*gen::instance_spec(small(true)), p);
-    RC_PRE(widths_cover_rank(inst));
-    const Agreement a = compare_with_prox(inst, p);
-    RC_PRE(a.global_found);
+    const GlobalCase c = global_kp_case(p);
     PrecisionGuard g(p);
-    const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (1 + sqrt(frobenius_norm_squared(inst.target, p)));
+    const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (1 + sqrt(frobenius_norm_squared(c.inst.target, p)));
     std::optional<Real> first;
-    for (const auto& r : a.ms.converged) {
-        if (r.loss > prox_value(inst, a.prox) + a.tol) continue;
+    for (const auto& r : c.a.ms.converged) {
+        if (!c.in_omega(r)) continue;
         for (const auto& w : r.w) {
             const Real n = sqrt(frobenius_norm_squared(w, p));
             if (!first) first = n;
@@ -170,12 +179,10 @@ DMF_PROPERTY_CASES("X.GLOBAL/corrected", "when d_min >= rank of the prox, CJW's 
 
 DMF_PROPERTY_CASES("KP.T15/bound", "(81) at global minimizers found from random starts: tr Hess >= 2L ||P*||^2 / g*^2 + (2 lambda/L) N", 20) {
     const Precision p = Precision::from_bits(128);
-    const Instance inst = gen::materialize(*gen::instance_spec(small(true)), p);
-    RC_PRE(widths_cover_rank(inst));
-    const Agreement a = compare_with_prox(inst, p);
-    RC_PRE(a.global_found);
-    for (const auto& r : a.ms.converged) {
-        if (r.loss > prox_value(inst, a.prox) + a.tol) continue;
+    const GlobalCase c = global_kp_case(p);
+    const Instance& inst = c.inst;
+    for (const auto& r : c.a.ms.converged) {
+        if (!c.in_omega(r)) continue;
         const Sharpness s = sharpness(inst, r.w, p);
         PrecisionGuard g(p);
         // At a collapsed minimizer (P* = 0, g* = 0) the printed ratio is 0/0 (the registry's caveat).
