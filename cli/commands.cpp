@@ -71,6 +71,7 @@ Commands::Commands(CLI::App& app) {
     add_scalar_command(app, scalar_options_, scalar_);
 
     add_sharpness_command(app, sharpness_options_, sharpness_);
+    add_landscape_command(app, landscape_options_, landscape_);
 
     replay_ = app.add_subcommand("replay", "re-run one stored counterexample and print the verdict");
     replay_->add_option("file", replay_file_, "a counterexample JSON file (corpus/)")->required();
@@ -84,6 +85,7 @@ int Commands::run() {
     if (scalar_->parsed()) return run_scalar(scalar_options_);
     if (replay_->parsed()) return run_replay();
     if (sharpness_->parsed()) return run_sharpness(sharpness_options_);
+    if (landscape_->parsed()) return run_landscape(landscape_options_);
     return 2;
 }
 

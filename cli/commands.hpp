@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/scalar_command.hpp"
+#include "cli/landscape_command.hpp"
 #include "cli/sharpness_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -31,6 +32,8 @@ private:
     CLI::App* evaluate_ = nullptr;
     CLI::App* scalar_ = nullptr;
     CLI::App* replay_ = nullptr;
+    CLI::App* landscape_ = nullptr;
+    LandscapeOptions landscape_options_;
     CLI::App* sharpness_ = nullptr;
     SharpnessOptions sharpness_options_;
     std::string replay_file_;

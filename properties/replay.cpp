@@ -2,6 +2,7 @@
 
 #include "oracle/instance_json.hpp"
 #include "properties/global_claims.hpp"
+#include "properties/landscape_claims.hpp"
 #include "properties/saddle_claims.hpp"
 #include "properties/scalar_claims.hpp"
 #include "properties/scalar_corpus.hpp"
@@ -42,6 +43,20 @@ ReplayResult replay_counterexample(const Counterexample& c) {
         // it is outside the corrected statement's scope, so there is nothing further to check on it.
         return {check_x_global_rank(inst, p), CheckResult{Verdict::holds, "outside the corrected scope", "", "", 0,
                                                           "d_min < rank of the prox: the corrected statement excludes it"}};
+    }
+    // The landscape claims: every orbit classified again at the stored precision.
+    struct LandscapeReplay {
+        const char* claim;
+        CheckResult (*printed)(const Instance&, const Precision&);
+        CheckResult (*corrected)(const Instance&, const Precision&);
+    };
+    for (const LandscapeReplay& l : {LandscapeReplay{"CJW.T2.2", check_cjw_t2_2_printed_on, check_cjw_t2_2_corrected_on},
+                                     LandscapeReplay{"CJW.C2.3", check_cjw_c2_3_printed_on, check_cjw_c2_3_corrected_on},
+                                     LandscapeReplay{"CJW.A1", check_cjw_a1_printed_on, check_cjw_a1_corrected_on}}) {
+        if (c.claim != l.claim) continue;
+        const Precision p = Precision::from_bits(c.precision_bits);
+        const Instance inst = instance_from_json(parse_json_exact(c.instance.dump()), p);
+        return {l.printed(inst, p), l.corrected(inst, p)};
     }
     throw InputError("replay: no replay for claim '" + c.claim + "' yet");
 }

@@ -121,7 +121,8 @@ TEST_CASE("mutation check: (29) off by a relative 2^-40 fails the KP.T6 property
 }
 
 TEST_CASE("mutation checks: each deliberately wrong formula fails its property") {
-    for (const char* id : {"KP.T15/mutant-identity", "CJW.T2.1/mutant-scaling", "CJW.T2.2/mutant-swapped-roots"}) {
+    for (const char* id : {"KP.T15/mutant-identity", "CJW.T2.1/mutant-scaling", "CJW.T2.2/mutant-swapped-roots",
+                           "CJW.T2.2/mutant-swapped-roots-matrix"}) {
         CAPTURE(std::string(id));
         CHECK(run_hidden(id).kind == prop::Outcome::Kind::failed);
     }
@@ -130,10 +131,13 @@ TEST_CASE("mutation checks: each deliberately wrong formula fails its property")
 }
 
 TEST_CASE("the printed forms of refuted claims are caught by random generation alone") {
-    for (const char* id : {"KP.T6/printed", "CJW.L3.10/printed", "X.GLOBAL/printed", "KP.E79/printed"}) {
+    for (const char* id : {"KP.T6/printed", "CJW.L3.10/printed", "X.GLOBAL/printed", "KP.E79/printed",
+                           "CJW.T2.2/printed-matrix", "CJW.C2.3/printed-matrix"}) {
         CAPTURE(std::string(id));
         CHECK(run_hidden(id).kind == prop::Outcome::Kind::failed);
     }
+    // A1 fails only with a bottleneck d_1 < min(d_0, d_2) and two y_i above the threshold.
+    CHECK(run_hidden("CJW.A1/printed-matrix", 300).kind == prop::Outcome::Kind::failed);
 }
 
 }  // TEST_SUITE

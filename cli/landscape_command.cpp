@@ -1,0 +1,102 @@
+#include "cli/landscape_command.hpp"
+
+#include "oracle/instance_json.hpp"
+#include "properties/global_claims.hpp"
+#include "properties/landscape_claims.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <iostream>
+
+namespace dmf::cli {
+
+using json = nlohmann::json;
+
+void add_landscape_command(CLI::App& app, LandscapeOptions& o, CLI::App*& cmd) {
+    cmd = app.add_subcommand("landscape", "every critical orbit (CJW T2.1), classified from first principles beside T2.2's printed type");
+    cmd->add_option("instance", o.instance, "instance JSON (cjw, or kp: classified as F = L/2)")->required();
+    cmd->add_option("--bits", o.bits, "working precision (default 128)")->check(CLI::Range(64u, 4096u));
+    cmd->add_option("--save", o.save_dir, "write violations confirmed at 2x precision to this corpus directory");
+    cmd->add_option("--name", o.name, "file-name stem for saved counterexamples (default: the instance's)");
+    cmd->add_flag("--json", o.json, "one JSON document");
+}
+
+int run_landscape(const LandscapeOptions& o) {
+    const Precision p = Precision::from_bits(o.bits.value_or(128));
+    const Instance inst = load_instance(o.instance, p);
+    if (inst.num_parameters() > 200)
+        throw InputError("landscape: N = " + std::to_string(inst.num_parameters()) +
+                         " > 200 (every orbit's dense Hessian at multiprecision)");
+    const Landscape land = classify_landscape(inst, p, 1);
+    json orbits = json::array();
+    for (const auto& o2 : land.orbits) {
+        json xs = json::array(), labels = json::array();
+        for (size_t j = 0; j < o2.orbit.x.size(); ++j) {
+            xs.push_back(to_string(o2.orbit.x[j], 30));
+            labels.push_back(o2.orbit.choice[j] == 0 ? "0"
+                             : inst.L <= 2           ? "x"
+                             : o2.orbit.root_slope[j] > 0 ? "x+"
+                             : o2.orbit.root_slope[j] < 0 ? "x-"
+                                                          : "xbar");
+        }
+        const auto& c = o2.classification;
+        orbits.push_back({{"roots", labels},
+                          {"x", xs},
+                          {"value", to_string(c.loss, 30)},
+                          {"predicted_type", inst.L >= 3 ? predict_t2_2(inst, land.svd, o2.orbit, p) : "not_applicable"},
+                          {"computed_type", o2.computed},
+                          {"hessian_inertia", {c.inertia.negative, c.inertia.zero, c.inertia.positive}},
+                          {"orbit_dimension", c.orbit_dimension},
+                          {"evidence", c.evidence}});
+    }
+    struct Named {
+        const char* claim;
+        CheckResult (*printed)(const Instance&, const Precision&);
+    };
+    const std::vector<Named> checks = {{"CJW.T2.2", check_cjw_t2_2_printed_on},
+                                       {"CJW.C2.3", check_cjw_c2_3_printed_on},
+                                       {"CJW.A1", check_cjw_a1_printed_on}};
+    json claims, saved = json::array();
+    for (const auto& ch : checks) {
+        const CheckResult r = ch.printed(inst, p);
+        claims[ch.claim] = {{"verdict", to_string(r.verdict)}, {"printed", r.printed}, {"computed", r.computed},
+                            {"detail", r.detail}};
+        if (o.save_dir.empty() || r.verdict != Verdict::violated) continue;
+        if (auto cx = confirm_instance_counterexample(ch.claim, inst, p, ch.printed)) {
+            std::filesystem::create_directories(o.save_dir);
+            const std::string stem = o.name.empty() ? std::filesystem::path(o.instance).stem().string() : o.name;
+            const auto path = std::filesystem::path(o.save_dir) /
+                              (std::string(ch.claim) + "-" + stem + "-" + std::to_string(p.bits()) + "bits.json");
+            save_counterexample(path.string(), *cx);
+            saved.push_back(path.string());
+        }
+    }
+    json out{{"precision_bits", p.bits()},
+             {"global_value", to_string(land.global_value, 30)},
+             {"multistart_converged", land.multistart_converged},
+             {"critical_points", orbits},
+             {"claims", claims}};
+    if (!saved.empty()) out["saved_counterexamples"] = saved;
+    if (o.json) {
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    std::cout << "landscape at " << p.bits() << " bits: " << land.orbits.size() << " critical orbit(s), global value "
+              << out["global_value"].get<std::string>() << "\n";
+    for (const auto& j : orbits)
+        std::cout << "  roots " << j["roots"].dump() << "  F = " << j["value"].get<std::string>() << "\n    printed (T2.2): "
+                  << j["predicted_type"].get<std::string>() << ", computed: " << j["computed_type"].get<std::string>()
+                  << ", inertia " << j["hessian_inertia"].dump() << ", orbit dimension " << j["orbit_dimension"] << "\n";
+    std::cout << "claims:\n";
+    for (auto& [k, v] : claims.items())
+        std::cout << "  " << k << ": " << v["verdict"].get<std::string>()
+                  << (v["verdict"] == "violated" ? "  printed " + v["printed"].get<std::string>() + "; computed " +
+                                                       v["computed"].get<std::string>()
+                                                 : "")
+                  << "\n";
+    for (auto& s : saved) std::cout << "saved counterexample: " << s.get<std::string>() << "\n";
+    return 0;
+}
+
+}  // namespace dmf::cli

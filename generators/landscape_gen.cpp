@@ -1,0 +1,150 @@
+#include "generators/landscape_gen.hpp"
+
+#include "oracle/random.hpp"
+#include "oracle/scalar_theory.hpp"
+
+#include <algorithm>
+
+namespace dmf::gen {
+
+namespace {
+const char* far_factors[] = {"0.25", "0.5", "1.5", "2", "3", "5"};
+const char* name(LandscapeAnchor a) {
+    switch (a) {
+        case LandscapeAnchor::ybar: return "ybar";
+        case LandscapeAnchor::tie: return "tie";
+        case LandscapeAnchor::printed: return "printed";
+    }
+    return "?";
+}
+const char* name(ValuePlacement v) {
+    switch (v) {
+        case ValuePlacement::on: return "on";
+        case ValuePlacement::above: return "above";
+        case ValuePlacement::below: return "below";
+        case ValuePlacement::far: return "far";
+        case ValuePlacement::zero: return "zero";
+        case ValuePlacement::repeat: return "repeat";
+    }
+    return "?";
+}
+bool exact_depth(int L) { return L == 3 || L == 4 || L == 6; }
+long long parameters(const std::vector<int>& dims) {
+    long long n = 0;
+    for (size_t l = 1; l < dims.size(); ++l) n += static_cast<long long>(dims[l]) * dims[l - 1];
+    return n;
+}
+}  // namespace
+
+void showValue(const LandscapeSpec& s, std::ostream& os) {
+    os << "L=" << s.L << " dims=[";
+    for (size_t i = 0; i < s.dims.size(); ++i) os << (i ? "," : "") << s.dims[i];
+    os << "] anchor=" << name(s.anchor) << " k=" << s.k << " lambda_shift=[";
+    for (size_t i = 0; i < s.lambda_shift.size(); ++i) os << (i ? "," : "") << s.lambda_shift[i];
+    os << "] y=[";
+    for (size_t i = 0; i < s.place.size(); ++i) os << (i ? "," : "") << name(s.place[i]) << ":" << s.offset[i];
+    os << "] basis=" << (s.haar_basis ? "haar" : "diagonal") << " seed=" << s.seed;
+}
+
+rc::Gen<LandscapeSpec> landscape_spec(const LandscapeGenOptions& o) {
+    return rc::gen::exec([o] {
+        LandscapeSpec s;
+        s.L = *rc::gen::inRange(o.min_depth, o.max_depth + 1);
+        s.dims = *rc::gen::container<std::vector<int>>(s.L + 1, rc::gen::inRange(1, o.max_width + 1));
+        while (parameters(s.dims) > o.max_parameters) --*std::max_element(s.dims.begin(), s.dims.end());
+        s.anchor = exact_depth(s.L) ? *rc::gen::element(LandscapeAnchor::ybar, LandscapeAnchor::tie,
+                                                         LandscapeAnchor::printed)
+                                    : LandscapeAnchor::printed;
+        const int kmax = std::max(1, o.max_magnitude_exp2 / std::max(1, 2 * s.L - 2));
+        s.k = *rc::gen::inRange(0, kmax + 1) * (*rc::gen::arbitrary<bool>() ? -1 : 1);  // shrinks toward 0
+        s.lambda_shift.assign(s.L, 0);
+        if (*rc::gen::arbitrary<bool>())
+            for (int l = 0; l + 1 < s.L; ++l) {
+                const int a = *rc::gen::inRange(-3, 4);
+                s.lambda_shift[l] += a;
+                s.lambda_shift[s.L - 1] -= a;
+            }
+        const int r = std::min(s.dims.front(), s.dims.back());
+        for (int i = 0; i < r; ++i) {
+            auto pl = *rc::gen::element(ValuePlacement::on, ValuePlacement::on, ValuePlacement::above,
+                                        ValuePlacement::below, ValuePlacement::far, ValuePlacement::far,
+                                        ValuePlacement::zero, ValuePlacement::repeat);
+            if (i == 0 && pl == ValuePlacement::repeat) pl = ValuePlacement::on;
+            s.place.push_back(pl);
+            s.offset.push_back(pl == ValuePlacement::far ? *rc::gen::inRange(0, 6) : *rc::gen::inRange(1, 41));
+        }
+        s.haar_basis = s.anchor == LandscapeAnchor::printed && *rc::gen::arbitrary<bool>();
+        s.seed = *rc::gen::arbitrary<std::uint64_t>();
+        return s;
+    });
+}
+
+LandscapeAnchorValues anchor_values(const LandscapeSpec& s, const Precision& p) {
+    PrecisionGuard g(p);
+    const int L = s.L;
+    const Real base = make_real(p, 1, s.k);
+    LandscapeAnchorValues v;
+    if (L <= 2) {
+        v.lambda_bar = L == 2 ? Real(base * base) : base;
+        v.anchor = v.lambda_bar;  // L = 2: y = sqrt(lambda_1 lambda_2); L = 1 has no threshold
+        v.exact = true;
+        return v;
+    }
+    const Real b2 = pow(base, 2 * L - 2), bL = pow(base, L);
+    switch (s.anchor) {
+        case LandscapeAnchor::ybar:
+            v.lambda_bar = b2 * L / (L - 2);
+            v.anchor = bL * (2 * (L - 1)) / (L - 2);
+            v.exact = exact_depth(L);
+            return v;
+        case LandscapeAnchor::tie:
+            v.lambda_bar = b2 / (L - 2);
+            v.anchor = bL * (L - 1) / (L - 2);
+            v.exact = exact_depth(L);
+            return v;
+        case LandscapeAnchor::printed:
+            v.lambda_bar = b2 * L / (L - 2);
+            v.anchor = *cjw_y_bar(L, v.lambda_bar, p).value;
+            v.exact = false;
+            return v;
+    }
+    return v;
+}
+
+Instance materialize(const LandscapeSpec& s, const Precision& p) {
+    const LandscapeAnchorValues a = anchor_values(s, p);
+    Instance inst;
+    inst.L = s.L;
+    inst.dims = s.dims;
+    inst.convention = Convention::cjw;
+    PrecisionGuard g(p);
+    for (int l = 0; l < s.L; ++l) inst.lambda.push_back(a.lambda_bar * make_real(p, 1, s.lambda_shift[l]));
+    const int r = std::min(s.dims.front(), s.dims.back());
+    Vector y = zero_vector(r, p);
+    for (int i = 0; i < r; ++i) {
+        const Real step = make_real(p, 1, -s.offset[i]);
+        switch (s.place[i]) {
+            case ValuePlacement::on: y(i) = a.anchor; break;
+            case ValuePlacement::above: y(i) = a.anchor * (1 + step); break;
+            case ValuePlacement::below: y(i) = a.anchor * (1 - step); break;
+            case ValuePlacement::far: y(i) = a.anchor * parse_real(far_factors[s.offset[i] % 6], p); break;
+            case ValuePlacement::zero: y(i) = 0; break;
+            case ValuePlacement::repeat: y(i) = i > 0 ? Real(y(i - 1)) : a.anchor; break;
+        }
+    }
+    Rng rng(s.seed);
+    if (s.haar_basis) {
+        inst.target = matrix_with_singular_values(s.dims.back(), s.dims.front(), y, rng, p);
+    } else {
+        // Diagonal with random signs and a random order: the SVD is exact.
+        inst.target = zeros(s.dims.back(), s.dims.front(), p);
+        std::vector<int> order(r);
+        for (int i = 0; i < r; ++i) order[i] = i;
+        for (int i = r - 1; i > 0; --i) std::swap(order[i], order[rng.next_u64() % static_cast<std::uint64_t>(i + 1)]);
+        for (int i = 0; i < r; ++i) inst.target(i, i) = (rng.next_u64() & 1 ? -1 : 1) * y(order[i]);
+    }
+    validate(inst);
+    return inst;
+}
+
+}  // namespace dmf::gen

@@ -1,0 +1,58 @@
+// Instances for the CJW landscape claims, built so that the exceptional sets are hit
+// exactly at the working precision, not approximately:
+//   anchor ybar: xbar = 2^k and lambdabar = xbar^{2L-2} L/(L-2), so ybar = 2(L-1)/(L-2) xbar^L
+//                is a binary number for L in {3, 4, 6} (CJW (42)-(43));
+//   anchor tie:  x = 2^k, lambdabar = x^{2L-2}/(L-2), y* = (L-1)/(L-2) x^L: then x is the
+//                larger root of f(.; y*) and G(x; y*) = G(0; y*), CJW (10)'s tie, exact for
+//                L in {3, 4, 6};
+//   L = 2:       lambdabar = 2^{2k}, the threshold y = sqrt(lambda_1 lambda_2) = lambdabar;
+//   otherwise the anchor is the printed ybar rounded (near, not on).
+// Per layer lambda_l = lambdabar 2^{a_l} with sum a_l = 0, so prod lambda_l = lambdabar^L exactly.
+// Each singular value sits on the anchor, at anchor (1 +- 2^-m), at a far multiple, at zero, or
+// repeats the previous one. Exact instances use a diagonal target with random signs and order
+// (an exact SVD); the others a Haar U diag(y) V^T. Magnitudes reach 1e-30..1e30 through k.
+#pragma once
+
+#include "oracle/instance.hpp"
+
+#include <rapidcheck.h>
+
+#include <cstdint>
+#include <ostream>
+#include <vector>
+
+namespace dmf::gen {
+
+enum class LandscapeAnchor { ybar, tie, printed };
+enum class ValuePlacement { on, above, below, far, zero, repeat };
+
+struct LandscapeSpec {
+    int L = 3;
+    std::vector<int> dims;
+    LandscapeAnchor anchor = LandscapeAnchor::ybar;
+    int k = 0;                          // the anchor's base 2^k
+    std::vector<int> lambda_shift;      // a_l, summing to 0
+    std::vector<ValuePlacement> place;  // per singular index
+    std::vector<int> offset;            // m for above/below; index into the far factors for far
+    bool haar_basis = false;
+    std::uint64_t seed = 0;
+};
+void showValue(const LandscapeSpec& s, std::ostream& os);
+
+struct LandscapeGenOptions {
+    int min_depth = 3, max_depth = 6;
+    int max_width = 3;
+    long long max_parameters = 30;  // a full classification of every orbit in about a second at 128 bits
+    int max_magnitude_exp2 = 100;   // |k L| <= this: y from about 1e-30 to 1e30
+};
+rc::Gen<LandscapeSpec> landscape_spec(const LandscapeGenOptions& o = {});
+
+// lambdabar and the anchor value at precision p (exact where the header says so).
+struct LandscapeAnchorValues {
+    Real lambda_bar, anchor;
+    bool exact = false;
+};
+LandscapeAnchorValues anchor_values(const LandscapeSpec& s, const Precision& p);
+Instance materialize(const LandscapeSpec& s, const Precision& p);
+
+}  // namespace dmf::gen

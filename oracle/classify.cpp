@@ -1,0 +1,194 @@
+#include "oracle/classify.hpp"
+
+#include "oracle/finite_difference.hpp"
+#include "oracle/line_expansion.hpp"
+#include "oracle/symmetry_orbit.hpp"
+
+#include <algorithm>
+
+namespace dmf {
+
+const char* to_string(PointKind k) {
+    switch (k) {
+        case PointKind::not_critical: return "not_critical";
+        case PointKind::local_minimizer: return "local_minimizer";
+        case PointKind::strict_saddle: return "strict_saddle";
+        case PointKind::non_strict_saddle: return "non_strict_saddle";
+        case PointKind::local_maximizer: return "local_maximizer";
+        case PointKind::undecided: return "undecided";
+    }
+    return "?";
+}
+
+std::string label_minimizer(const Real& f, const Real& global_value, const Real& tolerance, const Precision& p) {
+    PrecisionGuard g(p);
+    return f <= global_value + tolerance ? "global_minimizer" : "spurious_local_minimizer";
+}
+
+namespace {
+
+struct HigherOrder {
+    PointKind kind = PointKind::undecided;
+    std::string evidence;
+};
+
+// Steps 4 of the header, on the orthonormal beyond-orbit directions `dirs` (columns).
+HigherOrder higher_order_test(const Instance& inst, const Weights& w, const Matrix& dirs, const SymmetricEigen& e,
+                              const Real& zero, const Precision& p) {
+    HigherOrder out;
+    const Eigen::Index N = e.values.size(), k = dirs.cols();
+    const long noise_units = 256L * (inst.L + 2) * (N + 2);
+    PrecisionGuard g(p);
+    auto direction = [&](const Vector& v) { return unflatten(inst, v, p); };
+    // Candidate directions: the basis, and normalized sums and differences of pairs (these
+    // expose mixed cubic terms T(n_i, n_i, n_j) and T(n_i, n_j, n_k) through polarization).
+    std::vector<Vector> candidates;
+    for (Eigen::Index i = 0; i < k; ++i) candidates.push_back(dirs.col(i));
+    for (Eigen::Index i = 0; i < k; ++i)
+        for (Eigen::Index j = i + 1; j < k; ++j) {
+            candidates.push_back((dirs.col(i) + dirs.col(j)) / sqrt(Real(2)));
+            candidates.push_back((dirs.col(i) - dirs.col(j)) / sqrt(Real(2)));
+        }
+    bool all_quartic_positive = true;
+    std::string quartics;
+    for (const auto& v : candidates) {
+        const LineExpansion x = expand_along_line(inst, w, direction(v), p);
+        const Real noise3 = noise_units * epsilon(p) * x.magnitude[3];
+        if (abs(x.coefficient[3]) > noise3) {
+            out.kind = PointKind::non_strict_saddle;
+            out.evidence = "cubic term of F along a kernel direction beyond the orbit: c3 = " +
+                           to_string(x.coefficient[3], 20) + " (noise " + to_string(noise3, 3) + ")";
+            return out;
+        }
+        // Mixed cubic terms with the other kernel directions: T(v, v, n) = cubic_gradient . n.
+        for (Eigen::Index i = 0; i < k; ++i) {
+            const Real mixed = x.cubic_gradient.dot(dirs.col(i));
+            if (abs(mixed) > 6 * noise3 + noise_units * epsilon(p) * x.cubic_gradient.norm()) {
+                out.kind = PointKind::non_strict_saddle;
+                out.evidence = "mixed cubic term D3F[v,v,n] = " + to_string(mixed, 20) + " on the kernel beyond the orbit";
+                return out;
+            }
+        }
+        // Quartic along the corrected curve: c4 - (1/8) b^T H^+ b over the non-zero spectrum.
+        Real correction = 0;
+        for (Eigen::Index j = 0; j < N; ++j) {
+            if (abs(e.values(j)) <= zero) continue;
+            const Real bj = x.cubic_gradient.dot(e.vectors.col(j));
+            correction += bj * bj / e.values(j);
+        }
+        const Real q = x.coefficient[4] - correction / 8;
+        const Real noise4 = noise_units * epsilon(p) * (x.magnitude[4] + abs(correction) / 8);
+        quartics += to_string(q, 12) + " ";
+        if (q < -noise4) {
+            out.kind = PointKind::non_strict_saddle;
+            out.evidence = "no cubic term; the quartic along the curve w + t v + t^2 u is negative: q = " +
+                           to_string(q, 20) + " (noise " + to_string(noise4, 3) + ")";
+            return out;
+        }
+        if (q <= noise4) all_quartic_positive = false;
+    }
+    if (all_quartic_positive && k == 1) {
+        out.kind = PointKind::local_minimizer;
+        out.evidence = "one kernel direction beyond the orbit; no cubic term; curve-corrected quartic q = " + quartics;
+        return out;
+    }
+    out.kind = PointKind::undecided;
+    out.evidence = all_quartic_positive
+                       ? "no cubic term; curve-corrected quartic positive on " + std::to_string(candidates.size()) +
+                             " sampled directions of a " + std::to_string(k) +
+                             "-dimensional kernel beyond the orbit (not a certificate)"
+                       : "cubic and curve-corrected quartic terms vanish at this precision: q = " + quartics;
+    return out;
+}
+
+}  // namespace
+
+Classification classify_point(const Instance& inst, const Weights& w_in, const Precision& p, const ClassifyOptions& o) {
+    validate_point(inst, w_in);
+    Weights w;
+    for (const auto& m : w_in) w.push_back(rounded(m, p));
+    Classification c;
+    c.loss = loss(inst, w, p);
+    c.gradient_norm = gradient_norm(inst, w, p);
+    const int max_width = *std::max_element(inst.dims.begin(), inst.dims.end());
+    {
+        PrecisionGuard g(p);
+        c.gradient_tolerance =
+            o.gradient_tolerance_eps * (inst.L + max_width + 4) * epsilon(p) * gradient_scale(inst, w, p);
+    }
+    if (c.gradient_norm > c.gradient_tolerance) {
+        c.kind = PointKind::not_critical;
+        c.evidence = "||grad F|| = " + to_string(c.gradient_norm, 20) + " > tolerance " + to_string(c.gradient_tolerance, 6);
+        return c;
+    }
+    const Matrix H = hessian(inst, w, p);
+    const SymmetricEigen e = symmetric_eigen(H, p, true);
+    if (e.status != Status::ok) {
+        c.evidence = "the Hessian eigensolver did not converge";
+        return c;
+    }
+    const Eigen::Index N = e.values.size();
+    c.hessian_eigenvalues = e.values;
+    PrecisionGuard g(p);
+    const Real norm = std::max(abs(e.values(0)), abs(e.values(N - 1)));
+    c.zero_threshold = 64 * static_cast<long>(N + 2) * epsilon(p) * norm;
+    std::vector<Eigen::Index> kernel;
+    for (Eigen::Index i = 0; i < N; ++i) {
+        if (e.values(i) < -c.zero_threshold) ++c.inertia.negative;
+        else if (e.values(i) > c.zero_threshold) ++c.inertia.positive;
+        else {
+            ++c.inertia.zero;
+            kernel.push_back(i);
+        }
+    }
+    const std::string inertia = "inertia (" + std::to_string(c.inertia.negative) + ", " + std::to_string(c.inertia.zero) +
+                                ", " + std::to_string(c.inertia.positive) + ")";
+    if (c.inertia.negative > 0) {
+        if (c.inertia.negative == N) c.kind = PointKind::local_maximizer;
+        else if (c.inertia.positive > 0) c.kind = PointKind::strict_saddle;
+        else c.kind = PointKind::undecided;  // negative semidefinite and singular: not needed by the claims
+        c.evidence = inertia + ", smallest eigenvalue " + to_string(e.values(0), 20);
+        return c;
+    }
+    const OrbitTangent t = symmetry_orbit_tangent(inst, w, p);
+    c.orbit_dimension = t.dimension;
+    if (kernel.empty()) {
+        c.beyond_orbit = 0;
+        c.kind = t.dimension == 0 ? PointKind::local_minimizer : PointKind::undecided;
+        c.evidence = inertia + (t.dimension == 0 ? ": positive definite"
+                                                  : ": positive definite yet the orbit has dimension " +
+                                                        std::to_string(t.dimension) + " (inconsistent)");
+        return c;
+    }
+    // Kernel directions with the orbit tangent projected out; their singular values are ~1
+    // beyond the orbit and ~0 inside it. Between the two, precision cannot separate them.
+    Matrix K = zeros(N, static_cast<Eigen::Index>(kernel.size()), p);
+    for (size_t i = 0; i < kernel.size(); ++i) K.col(static_cast<Eigen::Index>(i)) = e.vectors.col(kernel[i]);
+    if (t.dimension > 0) K -= t.basis * (t.basis.transpose() * K);
+    const auto s = svd(K, p, true);
+    const Real clear = make_real(p, 1, -static_cast<long>(p.bits() / 4));
+    int beyond = 0, murky = 0;
+    for (Eigen::Index i = 0; i < s.sigma.size(); ++i) {
+        if (s.sigma(i) > Real("0.5")) ++beyond;
+        else if (s.sigma(i) > clear) ++murky;
+    }
+    c.beyond_orbit = beyond;
+    const std::string orbit = ", orbit dimension " + std::to_string(t.dimension);
+    if (murky > 0 || c.inertia.zero - beyond != t.dimension) {
+        c.kind = PointKind::undecided;
+        c.evidence = inertia + orbit + ": the kernel and the orbit tangent do not separate at this precision (" +
+                     std::to_string(beyond) + " clear, " + std::to_string(murky) + " unclear directions)";
+        return c;
+    }
+    if (beyond == 0) {
+        c.kind = PointKind::local_minimizer;
+        c.evidence = inertia + orbit + ": the kernel is the orbit tangent (Morse-Bott minimum)";
+        return c;
+    }
+    const HigherOrder h = higher_order_test(inst, w, s.u.leftCols(beyond), e, c.zero_threshold, p);
+    c.kind = h.kind;
+    c.evidence = inertia + orbit + ", " + std::to_string(beyond) + " kernel direction(s) beyond it: " + h.evidence;
+    return c;
+}
+
+}  // namespace dmf

@@ -1,0 +1,377 @@
+#include "properties/landscape_claims.hpp"
+
+#include "oracle/critical_search.hpp"
+#include "oracle/line_expansion.hpp"
+#include "oracle/random.hpp"
+#include "oracle/scalar_theory.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+
+namespace dmf {
+
+namespace {
+
+long long parameter_count(const Instance& inst) {
+    long long n = 0;
+    for (int l = 1; l <= inst.L; ++l) n += static_cast<long long>(inst.dims[l]) * inst.dims[l - 1];
+    return n;
+}
+
+std::string xs_of(const Orbit& o) {
+    std::string s = "[";
+    for (size_t j = 0; j < o.x.size(); ++j) {
+        if (j) s += ", ";
+        if (o.choice[j] == 0) s += "0";
+        else s += o.root_slope[j] > 0 ? "x+" : o.root_slope[j] < 0 ? "x-" : "xbar";
+    }
+    return s + "]";
+}
+
+Weights random_start(const Instance& inst, const Real& scale, Rng& rng, const Precision& p) {
+    Weights w;
+    PrecisionGuard g(p);
+    for (int l = 1; l <= inst.L; ++l) {
+        const Matrix G = gaussian_matrix(inst.dims[l], inst.dims[l - 1], rng, p);
+        w.push_back(rounded(Matrix(G * scale), p));
+    }
+    return w;
+}
+
+// "y_i > ybar" as printed, decided exactly next to ybar: y = ybar iff f(.; y) has a positive
+// double root, y > ybar iff it has a root with f' > 0 (polynomial.hpp, exact over Q).
+bool above_ybar(const Real& y, const Real& ybar, const std::vector<int>& slopes, const Precision& p) {
+    PrecisionGuard g(p);
+    if (abs(y - ybar) > 16 * epsilon(p) * ybar) return y > ybar;
+    return std::find(slopes.begin(), slopes.end(), 1) != slopes.end();
+}
+
+Instance at_precision(const Instance& inst, const Precision& p) {
+    Instance up = inst;  // the same exact values (binary numbers round exactly to more bits)
+    for (auto& l : up.lambda) l = rounded(l, p);
+    up.target = rounded(inst.target, p);
+    return up;
+}
+
+// The orbit with this choice vector, rebuilt and classified at precision q.
+std::optional<Classification> classify_orbit_at(const Instance& inst, std::uint64_t seed, const std::vector<int>& choice,
+                                                const Precision& q) {
+    const Instance up = at_precision(inst, q);
+    Rng rng(seed);
+    const TargetSvd t = target_svd(up, rng, q);
+    for (const auto& o : enumerate_orbits(up, t, q, 512))
+        if (o.choice == choice) return classify_point(up, orbit_point(up, t, o, rng, q), q);
+    return std::nullopt;  // the root structure moved with the precision (y within rounding of a threshold)
+}
+
+// Higher-order decisions and undecided cases are repeated at 2p and, if the two differ, 4p:
+// a near-zero eigenvalue below p's threshold (e.g. y within rounding of a threshold) would
+// otherwise pass for an exact zero. Two consecutive agreeing precisions decide.
+void escalate(const Instance& inst, std::uint64_t seed, ClassifiedOrbit& o, const Precision& p) {
+    const Classification& c = o.classification;
+    if (c.beyond_orbit <= 0 && c.kind != PointKind::undecided) return;
+    PointKind previous = c.kind;
+    std::string trail = std::to_string(p.bits()) + " bits: " + to_string(c.kind);
+    for (unsigned factor : {2u, 4u}) {
+        const auto q = p.times(factor);
+        const auto cq = classify_orbit_at(inst, seed, o.orbit.choice, q);
+        if (!cq) {
+            trail += "; " + std::to_string(q.bits()) + " bits: the orbit does not exist";
+            break;
+        }
+        trail += "; " + std::to_string(q.bits()) + " bits: " + to_string(cq->kind);
+        if (cq->kind == previous && cq->kind != PointKind::undecided) {
+            o.classification.kind = cq->kind;
+            o.classification.evidence += " [precision escalation: " + trail + "]";
+            return;
+        }
+        previous = cq->kind;
+    }
+    o.classification.kind = PointKind::undecided;
+    o.classification.evidence += " [precision escalation did not settle: " + trail + "]";
+}
+
+}  // namespace
+
+std::string Landscape::summary() const {
+    std::string s;
+    for (const auto& o : orbits) s += xs_of(o.orbit) + " " + o.computed + "; ";
+    return s;
+}
+
+Landscape classify_landscape(const Instance& inst, const Precision& p, std::uint64_t seed, int starts) {
+    Landscape land;
+    Rng rng(seed);
+    land.svd = target_svd(inst, rng, p);
+    const auto orbits = enumerate_orbits(inst, land.svd, p, 512);
+    for (const auto& o : orbits) {
+        ClassifiedOrbit c;
+        c.orbit = o;
+        c.point = orbit_point(inst, land.svd, o, rng, p);
+        c.classification = classify_point(inst, c.point, p);
+        escalate(inst, seed, c, p);
+        land.orbits.push_back(std::move(c));
+    }
+    PrecisionGuard g(p);
+    // Independent global value: damped Newton from random starts at the problem's scale.
+    const Real lb = lambda_bar(inst, p);
+    Real ymax = land.svd.y.empty() ? Real(0) : land.svd.y.front();
+    Real scale = inst.L == 1 ? Real(ymax + 1)
+                             : Real(pow(std::max(ymax, Real(pow(lb, Real(inst.L) / (2 * inst.L - 2)))), Real(1) / inst.L));
+    land.multistart_value = std::numeric_limits<double>::max();
+    for (int s = 0; s < starts; ++s) {
+        const auto r = find_local_minimizer(inst, random_start(inst, scale, rng, p), p);
+        if (r.status != Status::ok) continue;
+        ++land.multistart_converged;
+        land.multistart_value = std::min(land.multistart_value, r.loss);
+    }
+    land.global_value = land.multistart_value;
+    for (const auto& o : land.orbits)
+        if (o.classification.kind == PointKind::local_minimizer)
+            land.global_value = std::min(land.global_value, o.classification.loss);
+    const CjwForm form = cjw_form(inst, p);
+    const Real tol = 1024 * (inst.L + parameter_count(inst)) * epsilon(p) *
+                     (abs(land.global_value) + form.loss_factor * frobenius_norm_squared(inst.target, p) / 2);
+    for (auto& o : land.orbits) {
+        const PointKind k = o.classification.kind;
+        o.computed = k == PointKind::local_minimizer ? label_minimizer(o.classification.loss, land.global_value, tol, p)
+                                                     : to_string(k);
+        if (k == PointKind::undecided) land.undecided = true;
+    }
+    return land;
+}
+
+std::string predict_t2_2(const Instance& inst, const TargetSvd& svd, const Orbit& o, const Precision& p,
+                         T22Variant variant) {
+    const int L = inst.L;
+    if (L < 3) return "not_applicable";
+    const Real lb = lambda_bar(inst, p);
+    const Real ybar = *cjw_y_bar(L, lb, p).value;
+    std::vector<std::vector<int>> slopes;
+    const auto roots = roots_per_index(inst, svd.y, p, &slopes);
+    const int r = static_cast<int>(svd.y.size());
+    PrecisionGuard g(p);
+    bool aligned = true, any_minus = false, all_plus = true, any_double = false;
+    int active = 0;
+    for (int j = 0; j < r; ++j) {
+        if (o.choice[j] == 0) continue;
+        ++active;
+        int slope = o.root_slope[j];
+        if (variant == T22Variant::swapped_roots) slope = -slope;
+        any_minus = any_minus || slope < 0;
+        any_double = any_double || slope == 0;
+        all_plus = all_plus && slope > 0 && above_ybar(svd.y[j], ybar, slopes[j], p);
+        for (int i = 0; i < r; ++i)
+            if (o.choice[i] == 0 && svd.y[i] > svd.y[j] && svd.block[i] != svd.block[j]) aligned = false;
+    }
+    if (any_minus || !aligned) return "strict_saddle";  // (i)
+    if (all_plus) {                                      // (ii); (iii) with p* of (10)
+        int p_strict = 0, p_weak = 0;
+        const int range = std::min(inst.d_min(), r);
+        for (int i = 0; i < range; ++i) {
+            if (!above_ybar(svd.y[i], ybar, slopes[i], p)) continue;
+            Real xplus = 0;
+            for (size_t k = 0; k < roots[i].size(); ++k)
+                if (slopes[i][k] > 0) xplus = roots[i][k];
+            const Real g0 = cjw_G(L, Real(0), svd.y[i], lb, p), gp = cjw_G(L, xplus, svd.y[i], lb, p);
+            const Real tie = 64 * L * epsilon(p) * (abs(g0) + abs(gp));
+            if (gp - g0 < -tie) ++p_strict;  // G(x+) < G(0), strictly as printed
+            if (gp - g0 <= tie) ++p_weak;
+        }
+        const bool global = variant == T22Variant::corrected ? (p_strict <= active && active <= p_weak)
+                                                             : active == p_strict;
+        return global ? "global_minimizer" : "spurious_local_minimizer";
+    }
+    if (any_double) return "non_strict_saddle";  // (iv)
+    return "no_prediction";
+}
+
+CheckResult check_cjw_t2_2(const Instance& inst, const Landscape& land, const Precision& p, T22Variant variant) {
+    if (inst.L < 3) return CheckResult::na("T2.2 is stated for L >= 3");
+    CheckResult r;
+    r.quantity = "T2.2's type of every critical orbit against the first-principles type";
+    int agree = 0;
+    bool undecided = false;
+    for (const auto& o : land.orbits) {
+        const std::string predicted = predict_t2_2(inst, land.svd, o.orbit, p, variant);
+        if (o.computed == "undecided") {
+            undecided = true;
+            r.detail += xs_of(o.orbit) + " undecided (" + o.classification.evidence + "); ";
+            continue;
+        }
+        if (predicted == o.computed) {
+            ++agree;
+            continue;
+        }
+        r.verdict = Verdict::violated;
+        r.printed = predicted + " for the orbit x = " + xs_of(o.orbit);
+        r.computed = o.computed + ": " + o.classification.evidence + "; F = " + to_string(o.classification.loss, 30) +
+                     ", global value " + to_string(land.global_value, 30);
+        r.detail = std::to_string(agree) + " of " + std::to_string(land.orbits.size()) +
+                   " orbits agreed before this one; landscape: " + land.summary();
+        return r;
+    }
+    r.verdict = undecided ? Verdict::undecided : Verdict::holds;
+    r.detail = std::to_string(agree) + " of " + std::to_string(land.orbits.size()) + " orbits agree. " + r.detail;
+    return r;
+}
+
+CheckResult check_cjw_c2_3(const Instance& inst, const Landscape& land, const Precision& p, bool corrected) {
+    if (inst.L < 3) return CheckResult::na("C2.3 is stated for L >= 3");
+    const Real lb = lambda_bar(inst, p);
+    const Real ybar = *cjw_y_bar(inst.L, lb, p).value;
+    std::vector<std::vector<int>> slopes;
+    roots_per_index(inst, land.svd.y, p, &slopes);
+    const int r = static_cast<int>(land.svd.y.size());
+    const int range = corrected ? std::min(r, inst.d_min()) : r;
+    bool on = false;
+    PrecisionGuard g(p);
+    for (int i = 0; i < range; ++i)
+        if (abs(land.svd.y[i] - ybar) <= 16 * epsilon(p) * ybar &&
+            std::find(slopes[i].begin(), slopes[i].end(), 0) != slopes[i].end())
+            on = true;
+    bool found = false;
+    for (const auto& o : land.orbits) found = found || o.computed == "non_strict_saddle";
+    CheckResult c;
+    c.quantity = std::string("a non-strict saddle exists iff some y_i = ybar, i in ") +
+                 (corrected ? "[d_min]" : "[min(d_0, d_L)]");
+    c.printed = std::string(on ? "some y_i = ybar: a non-strict saddle exists" : "no y_i = ybar: none exists") +
+                " (ybar = " + to_string(ybar, 30) + ", d_min = " + std::to_string(inst.d_min()) + ")";
+    c.computed = std::string(found ? "a non-strict saddle found" : "no non-strict saddle") + "; landscape: " +
+                 land.summary();
+    if (on != found && !(land.undecided && !found)) return c.verdict = Verdict::violated, c;
+    c.verdict = land.undecided ? Verdict::undecided : Verdict::holds;
+    return c;
+}
+
+CheckResult check_cjw_a1(const Instance& inst, const Landscape& land, const Precision& p, bool corrected) {
+    if (inst.L != 2) return CheckResult::na("A1 is the L = 2 case");
+    const Real lb = lambda_bar(inst, p);  // sqrt(lambda_1 lambda_2)
+    const int r = static_cast<int>(land.svd.y.size());
+    CheckResult c;
+    c.quantity = "L = 2: global minimizers have sigma_i(P) = (y_i - sqrt(lambda_1 lambda_2))_+; no other types";
+    bool undecided = false;
+    int globals = 0;
+    PrecisionGuard g(p);
+    const Real tol = 4096 * (r + 2) * epsilon(p) * (land.svd.y.empty() ? Real(1) : Real(land.svd.y[0] + lb));
+    for (const auto& o : land.orbits) {
+        if (o.computed == "undecided") {
+            undecided = true;
+            continue;
+        }
+        if (o.computed != "global_minimizer" && o.computed != "strict_saddle") {
+            c.verdict = Verdict::violated;
+            c.printed = "global_minimizer or strict_saddle";
+            c.computed = o.computed + " at x = " + xs_of(o.orbit) + ": " + o.classification.evidence;
+            return c;
+        }
+        if (o.computed != "global_minimizer") continue;
+        ++globals;
+        const auto s = svd(end_to_end(inst, o.point, p), p, false);
+        for (int i = 0; i < r; ++i) {
+            Real printed = std::max(Real(land.svd.y[i] - lb), Real(0));
+            if (corrected && i >= inst.d_min()) printed = 0;
+            const Real err = abs(s.sigma(i) - printed);
+            c.error_eps = std::max(c.error_eps, static_cast<double>(err / (epsilon(p) * (land.svd.y[0] + lb))));
+            if (err > tol) {
+                c.verdict = Verdict::violated;
+                c.printed = "sigma_" + std::to_string(i + 1) + "(P) = " + to_string(printed, 30);
+                c.computed = to_string(s.sigma(i), 30) + " at the global minimizer x = " + xs_of(o.orbit) +
+                             " (d_min = " + std::to_string(inst.d_min()) + ")";
+                return c;
+            }
+        }
+    }
+    c.detail = std::to_string(globals) + " global orbit(s) of " + std::to_string(land.orbits.size());
+    c.verdict = undecided ? Verdict::undecided : Verdict::holds;
+    return c;
+}
+
+CheckResult check_classifier_against_line_signs(const Instance& inst, const ClassifiedOrbit& o, const Precision& p) {
+    CheckResult c;
+    c.quantity = "sign of F(w + t v) - F(w) along Hessian eigenvectors against the classification";
+    const Classification& cl = o.classification;
+    if (cl.kind == PointKind::not_critical || cl.kind == PointKind::undecided)
+        return CheckResult::na("no classification to cross-check");
+    const Matrix H = hessian(inst, o.point, p);
+    const auto e = symmetric_eigen(H, p, true);
+    if (e.status != Status::ok) return CheckResult::na("eigensolver did not converge");
+    const Precision hi = Precision::from_bits(2 * p.bits());
+    const Real f0 = loss(inst, o.point, hi);
+    const Vector theta = flatten(inst, o.point, hi);
+    int checked = 0, descent = 0, skipped_negative = 0;
+    PrecisionGuard g(hi);
+    for (Eigen::Index i = 0; i < e.values.size(); ++i) {
+        const Real mu = e.values(i);
+        if (abs(mu) <= cl.zero_threshold) continue;
+        const Vector v = rounded(Vector(e.vectors.col(i)), hi);
+        // t small enough that the quadratic term dominates every higher one (bounded by the
+        // triangle-inequality magnitudes of the exact line polynomial), large enough to clear rounding.
+        const LineExpansion x = expand_along_line(inst, o.point, unflatten(inst, v, p), p);
+        Real t = 1;
+        for (size_t k = 3; k < x.magnitude.size(); ++k)
+            if (x.magnitude[k] > 0)
+                t = std::min(t, Real(pow(abs(mu) / (16 * x.magnitude.size() * x.magnitude[k]), Real(1) / (k - 2))));
+        const Real quad = mu * t * t / 2;
+        // The point is critical only to p's rounding: its linear term |grad F . v| t must be
+        // dominated too, and so must the rounding of F at 2p.
+        const Real linear = abs(x.coefficient[1]) * t;
+        const Real noise = 64 * static_cast<long>(theta.size() + 2) * epsilon(hi) * (abs(f0) + x.magnitude[0] + 1e-300);
+        if (abs(quad) <= 1024 * noise || abs(quad) <= 8 * linear) {  // the sign is not resolvable here: not checked
+            skipped_negative += mu < 0;
+            continue;
+        }
+        const Real fp = loss(inst, unflatten(inst, theta + t * v, hi), hi) - f0;
+        const Real fm = loss(inst, unflatten(inst, theta - t * v, hi), hi) - f0;
+        ++checked;
+        const int s = mu > 0 ? 1 : -1;
+        if ((fp > 0 ? 1 : -1) != s || (fm > 0 ? 1 : -1) != s) {
+            c.verdict = Verdict::violated;
+            c.printed = "Hessian eigenvalue " + to_string(mu, 20) + " (" + to_string(cl.kind) + ")";
+            c.computed = "F(w + t v) - F = " + to_string(fp, 20) + ", F(w - t v) - F = " + to_string(fm, 20) +
+                         " at t = " + to_string(t, 6);
+            return c;
+        }
+        descent += s < 0;
+    }
+    // The type itself: a local minimizer has no descent direction among them; a strict saddle has one.
+    const bool saddle = cl.kind == PointKind::strict_saddle || cl.kind == PointKind::local_maximizer;
+    const bool ok = saddle ? descent > 0 : descent == 0;
+    // A type settled by precision escalation may rest on eigenvalues below p's zero threshold.
+    const bool escalated = cl.evidence.find("[precision escalation") != std::string::npos;
+    c.verdict = ok ? Verdict::holds
+                   : (saddle && skipped_negative > 0) || escalated ? Verdict::undecided : Verdict::violated;
+    c.printed = to_string(cl.kind);
+    c.computed = std::to_string(checked) + " eigen-directions checked, " + std::to_string(descent) + " of descent";
+    return c;
+}
+
+}  // namespace dmf
+
+namespace dmf {
+
+namespace {
+constexpr std::uint64_t fixed_seed = 1;
+}
+
+CheckResult check_cjw_t2_2_printed_on(const Instance& inst, const Precision& p) {
+    return check_cjw_t2_2(inst, classify_landscape(inst, p, fixed_seed), p, T22Variant::printed);
+}
+CheckResult check_cjw_t2_2_corrected_on(const Instance& inst, const Precision& p) {
+    return check_cjw_t2_2(inst, classify_landscape(inst, p, fixed_seed), p, T22Variant::corrected);
+}
+CheckResult check_cjw_c2_3_printed_on(const Instance& inst, const Precision& p) {
+    return check_cjw_c2_3(inst, classify_landscape(inst, p, fixed_seed), p, false);
+}
+CheckResult check_cjw_c2_3_corrected_on(const Instance& inst, const Precision& p) {
+    return check_cjw_c2_3(inst, classify_landscape(inst, p, fixed_seed), p, true);
+}
+CheckResult check_cjw_a1_printed_on(const Instance& inst, const Precision& p) {
+    return check_cjw_a1(inst, classify_landscape(inst, p, fixed_seed), p, false);
+}
+CheckResult check_cjw_a1_corrected_on(const Instance& inst, const Precision& p) {
+    return check_cjw_a1(inst, classify_landscape(inst, p, fixed_seed), p, true);
+}
+
+}  // namespace dmf

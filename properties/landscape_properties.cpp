@@ -1,0 +1,198 @@
+// CJW's matrix landscape (T2.2, C2.3, A1) on generated instances, every critical orbit of
+// T2.1 classified from first principles (properties/landscape_claims.hpp), and the
+// classifier itself cross-checked against the sign of F along Hessian eigenvectors.
+// Instances come from generators/landscape_gen.hpp: ybar and CJW (10)'s tie hit exactly.
+#include "generators/landscape_gen.hpp"
+#include "properties/landscape_claims.hpp"
+#include "properties/property.hpp"
+#include "properties/replay.hpp"
+#include "properties/scalar_corpus.hpp"
+#include "oracle/scalar_theory.hpp"
+
+#include <algorithm>
+
+namespace {
+
+using namespace dmf;
+
+const Precision& bits128() {
+    static const Precision p = Precision::from_bits(128);
+    return p;
+}
+
+void require(const CheckResult& r) {
+    if (r.verdict == Verdict::violated)
+        RC_FAIL(r.quantity + "\n  printed:  " + r.printed + "\n  computed: " + r.computed + "\n  " + r.detail);
+}
+
+struct LandscapeCase {
+    Instance inst;
+    Landscape land;
+};
+
+LandscapeCase draw(int min_depth, int max_depth) {
+    gen::LandscapeGenOptions o;
+    o.min_depth = min_depth;
+    o.max_depth = max_depth;
+    const auto spec = *gen::landscape_spec(o);
+    const Precision& p = bits128();
+    LandscapeCase c{gen::materialize(spec, p), {}};
+    c.land = classify_landscape(c.inst, p, spec.seed ^ 0x9e3779b97f4a7c15ULL);
+    RC_TAG(c.land.undecided ? "some orbit undecided" : "all orbits decided");
+    return c;
+}
+
+void t2_2(T22Variant v) {
+    const auto c = draw(3, 6);
+    const auto r = check_cjw_t2_2(c.inst, c.land, bits128(), v);
+    prop::record_error(0, r.detail.substr(0, 60));
+    require(r);
+}
+
+}  // namespace
+
+DMF_HIDDEN_PROPERTY("CJW.T2.2/printed-matrix", "T2.2 as printed, p* of (10) with strict G(x+) < G(0) (refuted at CJW (10)'s exact tie)") {
+    t2_2(T22Variant::printed);
+}
+
+DMF_PROPERTY_CASES("CJW.T2.2/corrected", "every orbit's type (i)-(iv), with (iii) global iff p* <= p <= p*_<= (ties count both ways), equals its first-principles type; L 3..6, bottlenecks, exact ybar and ties", 25) {
+    t2_2(T22Variant::corrected);
+}
+
+DMF_HIDDEN_PROPERTY("CJW.T2.2/mutant-swapped-roots-matrix", "the matrix T2.2 predictor with x- and x+ swapped: must fail") {
+    t2_2(T22Variant::swapped_roots);
+}
+
+DMF_HIDDEN_PROPERTY("CJW.C2.3/printed-matrix", "C2.3 as printed, i in [min(d_0, d_L)] (refuted with bottlenecks)") {
+    const auto c = draw(3, 6);
+    require(check_cjw_c2_3(c.inst, c.land, bits128(), false));
+}
+
+DMF_PROPERTY_CASES("CJW.C2.3/corrected", "a non-strict saddle exists among the classified orbits iff some y_i = ybar with i in [d_min]", 25) {
+    const auto c = draw(3, 6);
+    require(check_cjw_c2_3(c.inst, c.land, bits128(), true));
+}
+
+DMF_HIDDEN_PROPERTY("CJW.A1/printed-matrix", "A1 as printed, every i (refuted with bottlenecks)") {
+    const auto c = draw(2, 2);
+    require(check_cjw_a1(c.inst, c.land, bits128(), false));
+}
+
+DMF_PROPERTY_CASES("CJW.A1/corrected", "L = 2: every orbit is a global minimizer or a strict saddle, and sigma_i(P*) = (y_i - sqrt(lambda_1 lambda_2))_+ for i <= d_1, 0 beyond", 25) {
+    const auto c = draw(2, 2);
+    require(check_cjw_a1(c.inst, c.land, bits128(), true));
+}
+
+// Refuted claims keep CI green honestly: the stored cases must still refute the printed statement.
+namespace {
+void replay_all(const char* claim) {
+    const auto cases = corpus_cases(claim);
+    RC_ASSERT(!cases.empty());
+    for (const auto& [path, cx] : cases) {
+        const auto r = replay_counterexample(cx);
+        if (r.printed.verdict != Verdict::violated) RC_FAIL(path + ": no longer refutes " + claim + " as printed");
+        if (r.corrected && r.corrected->verdict == Verdict::violated)
+            RC_FAIL(path + ": the corrected statement fails here too: " + r.corrected->printed + " / " + r.corrected->computed);
+    }
+}
+}  // namespace
+
+DMF_REPLAY_PROPERTY("CJW.T2.2/replay", "every stored CJW.T2.2 counterexample still refutes T2.2 (iii) as printed; the corrected statement holds on it") {
+    replay_all("CJW.T2.2");
+}
+DMF_REPLAY_PROPERTY("CJW.C2.3/replay", "every stored CJW.C2.3 counterexample still refutes C2.3 as printed; the corrected statement holds on it") {
+    replay_all("CJW.C2.3");
+}
+DMF_REPLAY_PROPERTY("CJW.A1/replay", "every stored CJW.A1 counterexample still refutes A1 as printed; the corrected statement holds on it") {
+    replay_all("CJW.A1");
+}
+
+DMF_PROPERTY_CASES("CORE.classifier-line-signs", "the classifier agrees with the sign of F(w + t v) - F(w) along every non-null Hessian eigenvector, at 2p", 20) {
+    const auto c = draw(1, 6);
+    int checked = 0;
+    for (const auto& o : c.land.orbits) {
+        const auto r = check_classifier_against_line_signs(c.inst, o, bits128());
+        checked += r.verdict == Verdict::holds;
+        require(r);
+    }
+    RC_TAG(checked > 0 ? "checked" : "nothing to check");
+}
+
+DMF_PROPERTY_CASES("KP.E79/corrected-matrix", "matrix instances: when no sigma_i = ybar (E79 with sigma_i^{2(L-1)}, every i), no classified orbit is a non-strict saddle", 20) {
+    const auto c = draw(3, 6);
+    // The corrected hypothesis fails exactly when some y_i = ybar, i in [min(d_0, d_L)]: then there is nothing to check.
+    const auto r = check_cjw_c2_3(c.inst, c.land, bits128(), false);
+    if (r.printed.rfind("some y_i = ybar", 0) == 0) return;
+    require(r);
+}
+
+// Metamorphic: the landscape (every orbit's first-principles type and value) and T2.2's printed
+// prediction transform as the symmetries of F say, under one of
+//   Y -> S Y T with exact signed permutations S, T (orthogonal invariance, exact at p);
+//   Y -> c Y, lambda_l -> c^{2-2/L} lambda_l with c = 2^{jL}: F -> c^2 F, ybar -> c ybar;
+//   a permutation of the lambda_l (lambdabar and the end-to-end picture unchanged);
+//   the KP convention with lambda = L lambda_l (equal lambda_l): the loss is 2F.
+DMF_PROPERTY_CASES("CJW.T2.2/metamorphic", "orbit types, values and T2.2's prediction are invariant under signed permutations of Y, lambda permutations and KP's convention, and covariant under scaling", 12) {
+    gen::LandscapeGenOptions o;
+    o.max_parameters = 18;
+    const auto spec = *gen::landscape_spec(o);
+    const Precision& p = bits128();
+    const Instance a = gen::materialize(spec, p);
+    const int kind = *rc::gen::inRange(0, 4);
+    Instance b = a;
+    Real value_factor = 1, y_factor = 1;
+    Rng rng(spec.seed + 17);
+    PrecisionGuard g(p);
+    auto signed_permutation = [&](int n) {
+        Matrix m = zeros(n, n, p);
+        std::vector<int> order(n);
+        for (int i = 0; i < n; ++i) order[i] = i;
+        for (int i = n - 1; i > 0; --i) std::swap(order[i], order[rng.next_u64() % static_cast<std::uint64_t>(i + 1)]);
+        for (int i = 0; i < n; ++i) m(i, order[i]) = rng.next_u64() & 1 ? -1 : 1;
+        return m;
+    };
+    std::string what;
+    if (kind == 0) {
+        b.target = matmul(matmul(signed_permutation(a.dims.back()), a.target, p), signed_permutation(a.dims.front()), p);
+        what = "Y -> S Y T";
+    } else if (kind == 1) {
+        const int j = *rc::gen::inRange(-3, 4);
+        const Real c = make_real(p, 1, j * a.L);
+        for (auto& l : b.lambda) l *= make_real(p, 1, j * (2 * a.L - 2));
+        b.target = a.target * c;
+        value_factor = c * c;
+        y_factor = c;
+        what = "scaling by c = 2^" + std::to_string(j * a.L);
+    } else if (kind == 2) {
+        std::reverse(b.lambda.begin(), b.lambda.end());
+        what = "lambda reversed";
+    } else {
+        RC_PRE(std::all_of(a.lambda.begin(), a.lambda.end(), [&](const Real& l) { return l == a.lambda[0]; }));
+        b.convention = Convention::kp;
+        b.lambda = {a.lambda[0] * a.L};
+        value_factor = 2;
+        what = "KP convention";
+    }
+    RC_TAG(what.substr(0, 8));
+    const Landscape la = classify_landscape(a, p, 5), lb = classify_landscape(b, p, 5);
+    RC_ASSERT(la.orbits.size() == lb.orbits.size());
+    const Real ybar_a = *cjw_y_bar(a.L, lambda_bar(a, p), p).value, ybar_b = *cjw_y_bar(b.L, lambda_bar(b, p), p).value;
+    const double ybar_units = static_cast<double>(abs(ybar_b - y_factor * ybar_a) / (epsilon(p) * ybar_b));
+    prop::record_error(ybar_units, "ybar under " + what);
+    if (ybar_units > 16) RC_FAIL("printed ybar does not transform: " + to_string(ybar_a, 30) + " -> " + to_string(ybar_b, 30));
+    for (const auto& oa : la.orbits) {
+        const auto it = std::find_if(lb.orbits.begin(), lb.orbits.end(),
+                                     [&](const ClassifiedOrbit& x) { return x.orbit.choice == oa.orbit.choice; });
+        RC_ASSERT(it != lb.orbits.end());
+        if (oa.computed != it->computed && oa.computed != "undecided" && it->computed != "undecided")
+            RC_FAIL(what + ": type " + oa.computed + " became " + it->computed);
+        const Real expected = value_factor * oa.classification.loss;
+        const double units = static_cast<double>(abs(it->classification.loss - expected) /
+                                                 (epsilon(p) * (abs(expected) + value_factor * la.global_value + 1e-300)));
+        prop::record_error(units, what);
+        if (units > 1e4) RC_FAIL(what + ": value " + to_string(oa.classification.loss, 30) + " became " +
+                                 to_string(it->classification.loss, 30));
+        if (predict_t2_2(a, la.svd, oa.orbit, p) != predict_t2_2(b, lb.svd, it->orbit, p))
+            RC_FAIL(what + ": T2.2's printed prediction changed");
+    }
+}
