@@ -20,25 +20,6 @@ namespace {
 
 using json = nlohmann::json;
 
-void add_output_options(CLI::App* cmd, OutputOptions& o) {
-    auto* d = cmd->add_option("--digits", o.digits, "significant digits to print (default 50)")->check(CLI::Range(5u, 100000u));
-    auto* b = cmd->add_option("--bits", o.bits, "working precision in bits (default: enough for --digits)")
-                  ->check(CLI::Range(16u, 1u << 20));
-    d->excludes(b);
-    cmd->add_flag("--json", o.json, "print one JSON document; every number is a decimal string");
-}
-
-// --digits D works at D decimal digits plus 64 guard bits; --bits B prints what B bits carry.
-struct Numerics {
-    Precision precision;
-    int digits;
-};
-Numerics numerics(const OutputOptions& o) {
-    if (o.bits) return {Precision::from_bits(*o.bits), std::max(5, static_cast<int>(*o.bits * 0.30103))};
-    const unsigned d = o.digits.value_or(50);
-    return {Precision::from_bits(static_cast<unsigned>(std::ceil(d * 3.3219280948873623)) + 64), static_cast<int>(d)};
-}
-
 std::string fmt_eps(double e) {
     std::ostringstream ss;
     ss << std::setprecision(3) << e;
@@ -72,6 +53,8 @@ Commands::Commands(CLI::App& app) {
 
     add_sharpness_command(app, sharpness_options_, sharpness_);
     add_landscape_command(app, landscape_options_, landscape_);
+    add_solve_command(app, solve_options_, solve_);
+    add_classify_command(app, classify_options_, classify_);
 
     replay_ = app.add_subcommand("replay", "re-run one stored counterexample and print the verdict");
     replay_->add_option("file", replay_file_, "a counterexample JSON file (corpus/)")->required();
@@ -86,6 +69,8 @@ int Commands::run() {
     if (replay_->parsed()) return run_replay();
     if (sharpness_->parsed()) return run_sharpness(sharpness_options_);
     if (landscape_->parsed()) return run_landscape(landscape_options_);
+    if (solve_->parsed()) return run_solve(solve_options_);
+    if (classify_->parsed()) return run_classify(classify_options_);
     return 2;
 }
 

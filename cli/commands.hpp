@@ -1,8 +1,11 @@
 // The subcommands of dmf-oracle, registered on a CLI11 app.
 #pragma once
 
+#include "cli/output_options.hpp"
 #include "cli/scalar_command.hpp"
+#include "cli/classify_command.hpp"
 #include "cli/landscape_command.hpp"
+#include "cli/solve_command.hpp"
 #include "cli/sharpness_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -14,12 +17,6 @@
 
 namespace dmf::cli {
 
-// --digits D (default 50) or --bits B, and --json: every command takes them.
-struct OutputOptions {
-    std::optional<unsigned> digits;
-    std::optional<unsigned> bits;
-    bool json = false;
-};
 
 class Commands {
 public:
@@ -32,6 +29,10 @@ private:
     CLI::App* evaluate_ = nullptr;
     CLI::App* scalar_ = nullptr;
     CLI::App* replay_ = nullptr;
+    CLI::App* solve_ = nullptr;
+    SolveOptions solve_options_;
+    CLI::App* classify_ = nullptr;
+    ClassifyOptions classify_options_;
     CLI::App* landscape_ = nullptr;
     LandscapeOptions landscape_options_;
     CLI::App* sharpness_ = nullptr;

@@ -16,14 +16,14 @@ using json = nlohmann::json;
 void add_landscape_command(CLI::App& app, LandscapeOptions& o, CLI::App*& cmd) {
     cmd = app.add_subcommand("landscape", "every critical orbit (CJW T2.1), classified from first principles beside T2.2's printed type");
     cmd->add_option("instance", o.instance, "instance JSON (cjw, or kp: classified as F = L/2)")->required();
-    cmd->add_option("--bits", o.bits, "working precision (default 128)")->check(CLI::Range(64u, 4096u));
     cmd->add_option("--save", o.save_dir, "write violations confirmed at 2x precision to this corpus directory");
     cmd->add_option("--name", o.name, "file-name stem for saved counterexamples (default: the instance's)");
-    cmd->add_flag("--json", o.json, "one JSON document");
+    add_output_options(cmd, o.out);
 }
 
 int run_landscape(const LandscapeOptions& o) {
-    const Precision p = Precision::from_bits(o.bits.value_or(128));
+    const Numerics num = numerics(o.out);
+    const Precision& p = num.precision;
     const Instance inst = load_instance(o.instance, p);
     if (inst.num_parameters() > 200)
         throw InputError("landscape: N = " + std::to_string(inst.num_parameters()) +
@@ -33,7 +33,7 @@ int run_landscape(const LandscapeOptions& o) {
     for (const auto& o2 : land.orbits) {
         json xs = json::array(), labels = json::array();
         for (size_t j = 0; j < o2.orbit.x.size(); ++j) {
-            xs.push_back(to_string(o2.orbit.x[j], 30));
+            xs.push_back(to_string(o2.orbit.x[j], num.digits));
             labels.push_back(o2.orbit.choice[j] == 0 ? "0"
                              : inst.L <= 2           ? "x"
                              : o2.orbit.root_slope[j] > 0 ? "x+"
@@ -43,7 +43,7 @@ int run_landscape(const LandscapeOptions& o) {
         const auto& c = o2.classification;
         orbits.push_back({{"roots", labels},
                           {"x", xs},
-                          {"value", to_string(c.loss, 30)},
+                          {"value", to_string(c.loss, num.digits)},
                           {"predicted_type", inst.L >= 3 ? predict_t2_2(inst, land.svd, o2.orbit, p) : "not_applicable"},
                           {"computed_type", o2.computed},
                           {"hessian_inertia", {c.inertia.negative, c.inertia.zero, c.inertia.positive}},
@@ -73,12 +73,12 @@ int run_landscape(const LandscapeOptions& o) {
         }
     }
     json out{{"precision_bits", p.bits()},
-             {"global_value", to_string(land.global_value, 30)},
+             {"global_value", to_string(land.global_value, num.digits)},
              {"multistart_converged", land.multistart_converged},
              {"critical_points", orbits},
              {"claims", claims}};
     if (!saved.empty()) out["saved_counterexamples"] = saved;
-    if (o.json) {
+    if (o.out.json) {
         std::cout << out.dump(2) << "\n";
         return 0;
     }

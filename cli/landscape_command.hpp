@@ -5,6 +5,8 @@
 // confirmed at twice the precision are written to the corpus.
 #pragma once
 
+#include "cli/output_options.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <optional>
@@ -14,10 +16,9 @@ namespace dmf::cli {
 
 struct LandscapeOptions {
     std::string instance;
-    std::optional<unsigned> bits;
+    OutputOptions out;  // --digits D (default 50) or --bits B, --json
     std::string save_dir;
     std::string name;  // file-name stem for saved counterexamples
-    bool json = false;
 };
 
 void add_landscape_command(CLI::App& app, LandscapeOptions& o, CLI::App*& cmd);

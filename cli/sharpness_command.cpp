@@ -20,13 +20,13 @@ void add_sharpness_command(CLI::App& app, SharpnessOptions& o, CLI::App*& cmd) {
     cmd = app.add_subcommand("sharpness", "Hessian trace and lambda_max at independently found global minimizers vs KP (81), (91)-(92)");
     cmd->add_option("instance", o.instance, "instance JSON (kp convention, or cjw with equal lambda_l)")->required();
     cmd->add_option("--starts", o.starts, "random starts (default 6)")->check(CLI::Range(1, 1000));
-    cmd->add_option("--bits", o.bits, "working precision (default 128)")->check(CLI::Range(64u, 4096u));
     cmd->add_option("--seed", o.seed, "seed of the random starts");
-    cmd->add_flag("--json", o.json, "one JSON document");
+    add_output_options(cmd, o.out);
 }
 
 int run_sharpness(const SharpnessOptions& o) {
-    const Precision p = Precision::from_bits(o.bits.value_or(128));
+    const Numerics num = numerics(o.out);
+    const Precision& p = num.precision;
     Instance inst = load_instance(o.instance, p);
     if (inst.convention == Convention::cjw) {
         for (const auto& l : inst.lambda)
@@ -36,8 +36,7 @@ int run_sharpness(const SharpnessOptions& o) {
         inst.convention = Convention::kp;
     }
     if (inst.num_parameters() > 60) throw InputError("sharpness: N = " + std::to_string(inst.num_parameters()) + " > 60 (dense Newton at multiprecision)");
-    const int dg = static_cast<int>(p.bits() * 0.30103);
-    const auto S = [&](const Real& x) { return to_string(x, std::min(dg, 30)); };
+    const auto S = [&](const Real& x) { return to_string(x, num.digits); };
     const Prox prox = kp_prox(inst.target, inst.L, inst.lambda[0], p);
     Rng rng(o.seed);
     json runs = json::array();
@@ -108,7 +107,7 @@ int run_sharpness(const SharpnessOptions& o) {
     json out{{"precision_bits", p.bits()}, {"prox_value", S(prox.schatten_value)}, {"spread_across_global_starts", spread},
              {"on_exceptional_set", !prox.ties.empty()}, {"tying_singular_indices", prox.ties},
              {"continuum_of_minimizers", prox.continuum}, {"runs", runs}, {"trace_constant_over_minimizers_found", answer}};
-    if (o.json) {
+    if (o.out.json) {
         std::cout << out.dump(2) << "\n";
         return 0;
     }

@@ -5,6 +5,8 @@
 // instance: is the trace the same at every minimizer found?
 #pragma once
 
+#include "cli/output_options.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <optional>
@@ -15,8 +17,7 @@ namespace dmf::cli {
 struct SharpnessOptions {
     std::string instance;
     int starts = 6;
-    std::optional<unsigned> bits;
-    bool json = false;
+    OutputOptions out;  // --digits D (default 50) or --bits B, --json
     std::uint64_t seed = 1;
 };
 

@@ -143,6 +143,8 @@ Classification classify_point(const Instance& inst, const Weights& w_in, const P
     }
     const std::string inertia = "inertia (" + std::to_string(c.inertia.negative) + ", " + std::to_string(c.inertia.zero) +
                                 ", " + std::to_string(c.inertia.positive) + ")";
+    const OrbitTangent t = symmetry_orbit_tangent(inst, w, p);
+    c.orbit_dimension = t.dimension;
     if (c.inertia.negative > 0) {
         if (c.inertia.negative == N) c.kind = PointKind::local_maximizer;
         else if (c.inertia.positive > 0) c.kind = PointKind::strict_saddle;
@@ -150,8 +152,6 @@ Classification classify_point(const Instance& inst, const Weights& w_in, const P
         c.evidence = inertia + ", smallest eigenvalue " + to_string(e.values(0), 20);
         return c;
     }
-    const OrbitTangent t = symmetry_orbit_tangent(inst, w, p);
-    c.orbit_dimension = t.dimension;
     if (kernel.empty()) {
         c.beyond_orbit = 0;
         c.kind = t.dimension == 0 ? PointKind::local_minimizer : PointKind::undecided;

@@ -100,7 +100,7 @@ std::string Landscape::summary() const {
     return s;
 }
 
-Landscape classify_landscape(const Instance& inst, const Precision& p, std::uint64_t seed, int starts) {
+Landscape classify_landscape(const Instance& inst, const Precision& p, std::uint64_t seed, int starts, bool dense) {
     Landscape land;
     Rng rng(seed);
     land.svd = target_svd(inst, rng, p);
@@ -109,8 +109,15 @@ Landscape classify_landscape(const Instance& inst, const Precision& p, std::uint
         ClassifiedOrbit c;
         c.orbit = o;
         c.point = orbit_point(inst, land.svd, o, rng, p);
-        c.classification = classify_point(inst, c.point, p);
-        escalate(inst, seed, c, p);
+        if (dense) {
+            c.classification = classify_point(inst, c.point, p);
+            escalate(inst, seed, c, p);
+        } else {
+            c.classification.kind = PointKind::undecided;
+            c.classification.loss = loss(inst, c.point, p);
+            c.classification.gradient_norm = gradient_norm(inst, c.point, p);
+            c.classification.evidence = "not classified: N above the dense-Hessian cap";
+        }
         land.orbits.push_back(std::move(c));
     }
     PrecisionGuard g(p);
@@ -120,7 +127,7 @@ Landscape classify_landscape(const Instance& inst, const Precision& p, std::uint
     Real scale = inst.L == 1 ? Real(ymax + 1)
                              : Real(pow(std::max(ymax, Real(pow(lb, Real(inst.L) / (2 * inst.L - 2)))), Real(1) / inst.L));
     land.multistart_value = std::numeric_limits<double>::max();
-    for (int s = 0; s < starts; ++s) {
+    for (int s = 0; dense && s < starts; ++s) {
         const auto r = find_local_minimizer(inst, random_start(inst, scale, rng, p), p);
         if (r.status != Status::ok) continue;
         ++land.multistart_converged;
@@ -128,7 +135,7 @@ Landscape classify_landscape(const Instance& inst, const Precision& p, std::uint
     }
     land.global_value = land.multistart_value;
     for (const auto& o : land.orbits)
-        if (o.classification.kind == PointKind::local_minimizer)
+        if (o.classification.kind == PointKind::local_minimizer || !dense)
             land.global_value = std::min(land.global_value, o.classification.loss);
     const CjwForm form = cjw_form(inst, p);
     const Real tol = 1024 * (inst.L + parameter_count(inst)) * epsilon(p) *

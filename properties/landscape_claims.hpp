@@ -33,7 +33,10 @@ struct Landscape {
     std::string summary() const;
 };
 
-Landscape classify_landscape(const Instance& inst, const Precision& p, std::uint64_t seed, int starts = 3);
+// `dense = false` (N too large for dense Hessians) builds the orbits without classifying them
+// (every type undecided) and takes the global value over the orbits' values alone.
+Landscape classify_landscape(const Instance& inst, const Precision& p, std::uint64_t seed, int starts = 3,
+                             bool dense = true);
 
 enum class T22Variant { printed, corrected, swapped_roots };
 // CJW.T2.2's predicted type of one orbit. `printed`: p* of (10) with strict G(x+) < G(0);

@@ -10,6 +10,8 @@
 #include "oracle/scalar_theory.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <iostream>
 
 namespace {
 
@@ -42,9 +44,18 @@ LandscapeCase draw(int min_depth, int max_depth) {
     return c;
 }
 
+// DMF_LANDSCAPE_STATS=1 prints one line per checked instance to stderr (for the notes'
+// per-claim counts: instances, orbits classified, agreements).
+void stats(const char* claim, const Landscape& land, const CheckResult& r) {
+    static const bool on = std::getenv("DMF_LANDSCAPE_STATS") != nullptr;
+    if (on) std::cerr << "landscape-stats " << claim << " orbits=" << land.orbits.size() << " verdict=" << to_string(r.verdict)
+                      << " detail=" << r.detail.substr(0, 40) << "\n";
+}
+
 void t2_2(T22Variant v) {
     const auto c = draw(3, 6);
     const auto r = check_cjw_t2_2(c.inst, c.land, bits128(), v);
+    stats(v == T22Variant::corrected ? "CJW.T2.2/corrected" : "CJW.T2.2/other", c.land, r);
     prop::record_error(0, r.detail.substr(0, 60));
     require(r);
 }
@@ -70,7 +81,9 @@ DMF_HIDDEN_PROPERTY("CJW.C2.3/printed-matrix", "C2.3 as printed, i in [min(d_0, 
 
 DMF_PROPERTY_CASES("CJW.C2.3/corrected", "a non-strict saddle exists among the classified orbits iff some y_i = ybar with i in [d_min]", 25) {
     const auto c = draw(3, 6);
-    require(check_cjw_c2_3(c.inst, c.land, bits128(), true));
+    const auto r = check_cjw_c2_3(c.inst, c.land, bits128(), true);
+    stats("CJW.C2.3/corrected", c.land, r);
+    require(r);
 }
 
 DMF_HIDDEN_PROPERTY("CJW.A1/printed-matrix", "A1 as printed, every i (refuted with bottlenecks)") {
@@ -80,7 +93,9 @@ DMF_HIDDEN_PROPERTY("CJW.A1/printed-matrix", "A1 as printed, every i (refuted wi
 
 DMF_PROPERTY_CASES("CJW.A1/corrected", "L = 2: every orbit is a global minimizer or a strict saddle, and sigma_i(P*) = (y_i - sqrt(lambda_1 lambda_2))_+ for i <= d_1, 0 beyond", 25) {
     const auto c = draw(2, 2);
-    require(check_cjw_a1(c.inst, c.land, bits128(), true));
+    const auto r = check_cjw_a1(c.inst, c.land, bits128(), true);
+    stats("CJW.A1/corrected", c.land, r);
+    require(r);
 }
 
 // Refuted claims keep CI green honestly: the stored cases must still refute the printed statement.

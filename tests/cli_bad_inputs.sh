@@ -33,5 +33,23 @@ check 2 "--hessian without weights" "$exe" evaluate "$good" --hessian
 check 2 "unknown claim" "$exe" check --claims NOPE.X
 check 106 "unknown subcommand (CLI11)" "$exe" frobnicate
 check 105 "bits out of range (CLI11)" "$exe" evaluate "$good" --bits 3
-echo "$n bad instance files checked"
+# classify --weights: bad weights files (wrong shape, wrong dtype, truncated .npy, missing array,
+# non-numeric string, not a zip, 1-D array, truncated/wrong-dtype safetensors): one line, exit 2.
+inst="$dir/../../examples/numpy_gd/instance.json"
+for f in "$dir"/../bad_weights/*; do
+  n=$((n + 1))
+  out=$("$exe" classify "$inst" --weights "$f" 2>/tmp/dmf_err.$$); code=$?
+  err=$(cat /tmp/dmf_err.$$)
+  lines=$(printf '%s' "$err" | grep -c '')
+  if [ "$code" -ne 2 ] || [ "$lines" -ne 1 ] || [ -n "$out" ] || ! printf '%s' "$err" | grep -q '^dmf-oracle: error: '; then
+    echo "FAIL weights $(basename "$f"): exit $code, $lines stderr lines: $err"; status=1
+  else
+    echo "ok   weights $(basename "$f"): $err"
+  fi
+done
+rm -f /tmp/dmf_err.$$
+check 2 "solve on a missing instance" "$exe" solve "$tmp/none.json"
+check 2 "classify with a missing weights file" "$exe" classify "$inst" --weights "$tmp/none.npz"
+check 2 "classify with a single .npy" "$exe" classify "$inst" --weights "$dir/../bad_weights/truncated_npy/W1.npy"
+echo "$n bad instance and weights files checked"
 exit $status

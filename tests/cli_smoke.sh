@@ -51,3 +51,51 @@ for r in g:
     assert float(r["trace"]) >= float(r["bound_81"])
 PY
 echo "cli smoke ok"
+# solve: the JSON validates against docs/solve.schema.json (Debian's python3-jsonschema).
+"$exe" solve "$root/examples/numpy_gd/instance.json" --json --digits 30 > "$tmp/solve.json"
+"$exe" solve "$root/examples/landscape/t2_2_tie.json" --json --digits 30 > "$tmp/solve_tie.json"
+"$exe" solve "$root/examples/landscape/a1_bottleneck.json" --json --max-n 2 > "$tmp/solve_capped.json"
+/usr/bin/python3 - "$root/docs/solve.schema.json" "$tmp/solve.json" "$tmp/solve_tie.json" "$tmp/solve_capped.json" <<'PY'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft202012Validator.check_schema(schema)
+docs = [json.load(open(f)) for f in sys.argv[2:]]
+for d in docs:
+    jsonschema.validate(d, schema, cls=jsonschema.Draft202012Validator)
+d, tie, capped = docs
+assert d["claims"]["CJW.T2.2"]["verdict"] == "holds"
+types = [c["computed_type"] for c in d["critical_points"]]
+assert types.count("global_minimizer") == 1, types
+assert len(d["global_minimum"]["hessian_spectrum"]) == 16
+assert tie["claims"]["CJW.T2.2"]["verdict"] == "violated"          # the exact tie of CJW (10)
+assert capped["global_minimum"]["hessian_spectrum"] is None and capped["notes"]
+PY
+# A schema violation is caught (the test can fail): drop a required key.
+/usr/bin/python3 - "$root/docs/solve.schema.json" "$tmp/solve.json" <<'PY'
+import json, sys, jsonschema
+schema, d = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+del d["thresholds"]["y_bar"]
+try:
+    jsonschema.validate(d, schema, cls=jsonschema.Draft202012Validator)
+    raise SystemExit("schema accepted a document without thresholds.y_bar")
+except jsonschema.ValidationError:
+    pass
+PY
+# classify: the shipped numpy example (float64 .npz, .npy directory, float32 .safetensors) is
+# identified: near the global minimizer, with distances.
+for w in weights.npz weights_npy weights_f32.safetensors; do
+  "$exe" classify "$root/examples/numpy_gd/instance.json" --weights "$root/examples/numpy_gd/$w" --json > "$tmp/cls.json"
+  python3 - "$tmp/cls.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+n = d["nearest_critical_orbit"]
+assert n["computed_type"] == "global_minimizer" and n["predicted_type"] == "global_minimizer", n
+assert float(n["distance_to_orbit_aligned"]) < 1e-5, n
+assert float(d["distance_to_global_end_to_end"]) < 1e-5, d
+assert len(d["hessian_spectrum"]) == 16
+PY
+done
+# A point in our own JSON that is not critical says so, with its gradient norm.
+echo '{"weights": [[["1"]], [["1"]], [["0.5"]]]}' > "$tmp/off.json"
+"$exe" classify "$root/examples/landscape/t2_2_tie.json" --weights "$tmp/off.json" --json > "$tmp/cls2.json"
+python3 -c "import json; d=json.load(open('$tmp/cls2.json')); assert d['computed_type']=='not_critical' and d['critical'] is False, d"

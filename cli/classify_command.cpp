@@ -1,0 +1,179 @@
+#include "cli/classify_command.hpp"
+
+#include "oracle/critical_search.hpp"
+#include "oracle/instance_json.hpp"
+#include "oracle/weights_io.hpp"
+#include "properties/landscape_claims.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <limits>
+
+namespace dmf::cli {
+
+using json = nlohmann::json;
+
+void add_classify_command(CLI::App& app, ClassifyOptions& o, CLI::App*& cmd) {
+    cmd = app.add_subcommand("classify", "what a given point is: loss, gradient, type, nearest critical orbit, distances, spectrum");
+    cmd->add_option("instance", o.instance, "instance JSON")->required();
+    cmd->add_option("--weights", o.weights, "point JSON, .npz, .safetensors, or a directory of W1.npy..WL.npy")->required();
+    cmd->add_option("--max-n", o.max_n, "largest N for dense Hessian work (default 120)")->check(CLI::Range(1LL, 4'194'304LL));
+    add_output_options(cmd, o.out);
+}
+
+namespace {
+
+Real distance(const Weights& a, const Weights& b, const Precision& p) {
+    PrecisionGuard g(p);
+    Real s = 0;
+    for (size_t l = 0; l < a.size(); ++l) s += frobenius_norm_squared(Matrix(a[l] - b[l]), p);
+    return sqrt(s);
+}
+
+// min over hidden rotations Q_1..Q_{L-1} of sum ||W_l - Q_l C_l Q_{l-1}^T||^2 (Q_0, Q_L = I):
+// alternating Procrustes, each Q_l maximizing tr(X Q_l) with
+// X = C_l Q_{l-1}^T W_l^T + C_{l+1}^T Q_{l+1}^T W_{l+1}  =>  Q_l = V U^T for X = U S V^T.
+Weights align_hidden(const Instance& inst, const Weights& w, const Weights& c, const Precision& p) {
+    const int L = inst.L;
+    std::vector<Matrix> Q(L + 1);
+    for (int l = 0; l <= L; ++l) Q[l] = identity(inst.dims[l], p);
+    auto apply = [&] {
+        Weights out;
+        for (int l = 1; l <= L; ++l) out.push_back(matmul(matmul(Q[l], c[l - 1], p), Q[l - 1].transpose(), p));
+        return out;
+    };
+    for (int sweep = 0; sweep < 40 && L > 1; ++sweep)
+        for (int l = 1; l < L; ++l) {
+            PrecisionGuard g(p);
+            const Matrix X = matmul(matmul(c[l - 1], Q[l - 1].transpose(), p), w[l - 1].transpose(), p) +
+                             matmul(matmul(c[l].transpose(), Q[l + 1].transpose(), p), w[l], p);
+            const auto s = svd(X, p, true);
+            Q[l] = matmul(s.v, s.u.transpose(), p);
+        }
+    return apply();
+}
+
+}  // namespace
+
+int run_classify(const ClassifyOptions& o) {
+    const Numerics num = numerics(o.out);
+    const Precision& p = num.precision;
+    const Instance inst = load_instance(o.instance, p);
+    const Weights w = load_weights(o.weights, inst, p);
+    const auto S = [&](const Real& x) { return to_string(x, num.digits); };
+    const long long N = inst.num_parameters();
+    const bool dense = N <= o.max_n;
+    json notes = json::array();
+    json out{{"precision_bits", p.bits()}, {"weights", o.weights}};
+    out["loss"] = S(loss(inst, w, p));
+
+    // The point itself.
+    Classification c;
+    if (dense) {
+        c = classify_point(inst, w, p);
+    } else {
+        c.gradient_norm = gradient_norm(inst, w, p);
+        notes.push_back("N above --max-n: no Hessian at the point");
+    }
+    out["gradient_norm"] = S(c.gradient_norm);
+    out["critical"] = dense ? json(c.kind != PointKind::not_critical) : json(nullptr);
+    out["computed_type"] = dense ? json(to_string(c.kind)) : json(nullptr);
+    out["type_evidence"] = c.evidence;
+    json spectrum = nullptr;
+    if (dense) {
+        const Vector ev = c.hessian_eigenvalues.size() ? c.hessian_eigenvalues
+                                                       : symmetric_eigen(hessian(inst, w, p), p, false).values;
+        spectrum = json::array();
+        for (Eigen::Index i = 0; i < ev.size(); ++i) spectrum.push_back(S(ev(i)));
+    }
+    out["hessian_spectrum"] = spectrum;
+
+    // The critical point reached from it, and its T2.1 orbit (matched by layer singular values).
+    const Landscape land = classify_landscape(inst, p, 1, 3, dense);
+    const auto reached = find_critical_point(inst, w, p);
+    json near;
+    if (reached.status != Status::ok) {
+        near = nullptr;
+        notes.push_back("Levenberg-Marquardt on grad F = 0 did not converge from this point: no nearest orbit");
+    } else {
+        const CjwForm form = cjw_form(inst, p);
+        const Real lb = lambda_bar(inst, p);
+        const ClassifiedOrbit* best = nullptr;
+        Real best_mismatch = std::numeric_limits<double>::max();
+        PrecisionGuard g(p);
+        for (const auto& orb : land.orbits) {
+            std::vector<Real> xs;
+            for (size_t j = 0; j < orb.orbit.x.size(); ++j)
+                if (orb.orbit.choice[j] != 0) xs.push_back(orb.orbit.x[j]);
+            std::sort(xs.begin(), xs.end(), [](const Real& a, const Real& b) { return a > b; });
+            Real mismatch = 0;
+            for (int l = 1; l <= inst.L; ++l) {
+                const auto sv = svd(reached.w[l - 1], p, false);
+                const Real cl = sqrt(lb / form.lambda[l - 1]);
+                for (Eigen::Index k = 0; k < sv.sigma.size(); ++k) {
+                    const Real expected = k < static_cast<Eigen::Index>(xs.size()) ? Real(cl * xs[k]) : Real(0);
+                    mismatch = std::max(mismatch, Real(abs(sv.sigma(k) - expected)));
+                }
+            }
+            if (mismatch < best_mismatch) best_mismatch = mismatch, best = &orb;
+        }
+        json roots = json::array();
+        for (size_t j = 0; best && j < best->orbit.x.size(); ++j)
+            roots.push_back(best->orbit.choice[j] == 0 ? "0"
+                            : inst.L <= 2               ? "x"
+                            : best->orbit.root_slope[j] > 0 ? "x+"
+                            : best->orbit.root_slope[j] < 0 ? "x-"
+                                                             : "xbar");
+        const Weights aligned = align_hidden(inst, w, reached.w, p);
+        near = {{"roots", roots},
+                {"value", S(reached.loss)},
+                {"layer_singular_value_mismatch", S(best_mismatch)},
+                {"distance_to_reached_point", S(distance(w, reached.w, p))},
+                {"distance_to_orbit_aligned", S(distance(w, aligned, p))},
+                {"predicted_type", best && inst.L >= 3 ? json(predict_t2_2(inst, land.svd, best->orbit, p)) : json(nullptr)},
+                {"computed_type", best ? json(best->computed) : json(nullptr)}};
+        const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (1 + abs(reached.loss));
+        if (best_mismatch > tol)
+            notes.push_back("the critical point reached matches no orbit of T2.1 to 2^-(p/2): a candidate counterexample "
+                            "to CJW.T2.1 (save the weights)");
+        notes.push_back("distance_to_orbit_aligned aligns the hidden rotations only (alternating Procrustes); "
+                        "rotations fixing the target are not aligned, so it is an upper bound");
+    }
+    out["nearest_critical_orbit"] = near;
+
+    // Distance of P to the global minimizer's end-to-end product.
+    json gp = nullptr;
+    for (const auto& orb : land.orbits)
+        if (orb.computed == "global_minimizer") {
+            PrecisionGuard g(p);
+            gp = S(sqrt(frobenius_norm_squared(Matrix(end_to_end(inst, w, p) - end_to_end(inst, orb.point, p)), p)));
+            break;
+        }
+    out["distance_to_global_end_to_end"] = gp;
+    out["predicted_spectrum"] = nullptr;
+    notes.push_back("predicted_spectrum: neither paper gives the Hessian spectrum at a matrix critical point in closed "
+                    "form (KP (29)-(30) is scalar, and refuted: KP.T6)");
+    out["notes"] = notes;
+
+    if (o.out.json) {
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    std::cout << "point " << o.weights << " at " << p.bits() << " bits\n  loss " << out["loss"].get<std::string>()
+              << "\n  ||grad F|| " << out["gradient_norm"].get<std::string>() << "\n  type (first principles): "
+              << (out["computed_type"].is_null() ? "-" : out["computed_type"].get<std::string>()) << "\n";
+    if (!near.is_null()) {
+        std::cout << "nearest critical orbit: roots " << near["roots"].dump() << ", F = " << near["value"].get<std::string>()
+                  << "\n  predicted (T2.2) " << near["predicted_type"].dump() << ", computed " << near["computed_type"].dump()
+                  << "\n  distance to the point reached " << near["distance_to_reached_point"].get<std::string>()
+                  << "\n  distance to the orbit (hidden rotations aligned) "
+                  << near["distance_to_orbit_aligned"].get<std::string>() << "\n";
+    }
+    std::cout << "distance of P to the global end-to-end minimizer: " << (gp.is_null() ? "-" : gp.get<std::string>()) << "\n";
+    if (!spectrum.is_null()) std::cout << "Hessian spectrum: " << spectrum.dump() << "\n";
+    for (auto& n : notes) std::cout << "note: " << n.get<std::string>() << "\n";
+    return 0;
+}
+
+}  // namespace dmf::cli
