@@ -2,9 +2,11 @@
 
 #include "oracle/finite_difference.hpp"
 #include "oracle/line_expansion.hpp"
+#include "oracle/random.hpp"
 #include "oracle/symmetry_orbit.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace dmf {
 
@@ -91,6 +93,92 @@ HigherOrder higher_order_test(const Instance& inst, const Weights& w, const Matr
         out.kind = PointKind::local_minimizer;
         out.evidence = "one kernel direction beyond the orbit; no cubic term; curve-corrected quartic q = " + quartics;
         return out;
+    }
+    if (all_quartic_positive && k <= 3) {
+        // q(a) = q(sum a_i n_i) is a quartic form in a: fit its coefficients, then certify its sign on
+        // the unit sphere with a grid. Along any great circle q is a trigonometric polynomial of
+        // degree 4, so |dq/dt| <= 4 max|q| (Bernstein): min q >= grid min - 4 delta max|q| for a grid
+        // of covering radius delta.
+        auto q_of = [&](const Vector& a) {
+            const Vector v = dirs * a;
+            const LineExpansion x = expand_along_line(inst, w, direction(v), p);
+            Real correction = 0;
+            for (Eigen::Index j = 0; j < N; ++j) {
+                if (abs(e.values(j)) <= zero) continue;
+                const Real bj = x.cubic_gradient.dot(e.vectors.col(j));
+                correction += bj * bj / e.values(j);
+            }
+            return Real(x.coefficient[4] - correction / 8);
+        };
+        std::vector<std::vector<int>> mono;
+        for (int i0 = 0; i0 <= 4; ++i0)
+            for (int i1 = 0; i1 <= 4 - i0; ++i1)
+                for (int i2 = 0; i2 <= 4 - i0 - i1; ++i2) {
+                    const int i3 = 4 - i0 - i1 - i2;
+                    std::vector<int> ex{i0, i1, i2, i3};
+                    bool ok = true;
+                    for (int t = static_cast<int>(k); t < 4; ++t) ok = ok && ex[t] == 0;
+                    if (ok) mono.push_back(ex);
+                }
+        auto monomial = [&](const Vector& a, const std::vector<int>& ex) {
+            Real m = 1;
+            for (Eigen::Index t = 0; t < k; ++t) m *= pow(a(t), ex[t]);
+            return m;
+        };
+        const Eigen::Index M = static_cast<Eigen::Index>(mono.size());
+        Rng rng(12345);
+        Matrix A = zeros(M, M, p);
+        Vector rhs = zero_vector(M, p);
+        for (Eigen::Index r = 0; r < M; ++r) {
+            Vector a = zero_vector(k, p);
+            for (Eigen::Index t = 0; t < k; ++t) a(t) = rng.gaussian(p);
+            for (Eigen::Index c = 0; c < M; ++c) A(r, c) = monomial(a, mono[c]);
+            rhs(r) = q_of(a);
+        }
+        const Vector coef = matvec(inverse(A, p), rhs, p);
+        auto q_fit = [&](const Vector& a) {
+            Real s = 0;
+            for (Eigen::Index c = 0; c < M; ++c) s += coef(c) * monomial(a, mono[c]);
+            return s;
+        };
+        const Real pi = acos(Real(-1));
+        Real qmin = std::numeric_limits<double>::max(), qmax = 0, delta;
+        Vector a = zero_vector(k, p);
+        if (k == 2) {
+            const int m = 720;
+            delta = pi / (2 * m);
+            for (int i = 0; i < m; ++i) {
+                const Real th = pi * i / m;
+                a(0) = cos(th), a(1) = sin(th);
+                const Real q = q_fit(a);
+                qmin = std::min(qmin, q), qmax = std::max(qmax, Real(abs(q)));
+            }
+        } else {
+            const int m = 120;
+            delta = pi / m;
+            for (int i = 0; i <= m; ++i)
+                for (int j = 0; j < 2 * m; ++j) {
+                    const Real th = pi * i / m, ph = pi * j / m;
+                    a(0) = sin(th) * cos(ph), a(1) = sin(th) * sin(ph), a(2) = cos(th);
+                    const Real q = q_fit(a);
+                    qmin = std::min(qmin, q), qmax = std::max(qmax, Real(abs(q)));
+                }
+        }
+        const Real bound = 4 * delta * qmax / (1 - 4 * delta);
+        if (qmin - bound > 0) {
+            out.kind = PointKind::local_minimizer;
+            out.evidence = "no cubic term on the " + std::to_string(k) +
+                           "-dimensional kernel beyond the orbit; the curve-corrected quartic form is positive "
+                           "definite on it: min over the sphere >= " + to_string(Real(qmin - bound), 8) +
+                           " (grid minimum " + to_string(qmin, 8) + ", Bernstein bound " + to_string(bound, 3) + ")";
+            return out;
+        }
+        if (qmin < -bound) {
+            out.kind = PointKind::non_strict_saddle;
+            out.evidence = "no cubic term; the curve-corrected quartic form is negative somewhere on the kernel beyond "
+                           "the orbit (grid minimum " + to_string(qmin, 8) + ")";
+            return out;
+        }
     }
     out.kind = PointKind::undecided;
     out.evidence = all_quartic_positive

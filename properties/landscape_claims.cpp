@@ -265,6 +265,7 @@ CheckResult check_cjw_a1(const Instance& inst, const Landscape& land, const Prec
     for (const auto& o : land.orbits) {
         if (o.computed == "undecided") {
             undecided = true;
+            c.detail += xs_of(o.orbit) + " undecided (" + o.classification.evidence + "); ";
             continue;
         }
         if (o.computed != "global_minimizer" && o.computed != "strict_saddle") {
@@ -290,7 +291,7 @@ CheckResult check_cjw_a1(const Instance& inst, const Landscape& land, const Prec
             }
         }
     }
-    c.detail = std::to_string(globals) + " global orbit(s) of " + std::to_string(land.orbits.size());
+    c.detail = std::to_string(globals) + " global orbit(s) of " + std::to_string(land.orbits.size()) + ". " + c.detail;
     c.verdict = undecided ? Verdict::undecided : Verdict::holds;
     return c;
 }

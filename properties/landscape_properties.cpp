@@ -49,7 +49,7 @@ LandscapeCase draw(int min_depth, int max_depth) {
 void stats(const char* claim, const Landscape& land, const CheckResult& r) {
     static const bool on = std::getenv("DMF_LANDSCAPE_STATS") != nullptr;
     if (on) std::cerr << "landscape-stats " << claim << " orbits=" << land.orbits.size() << " verdict=" << to_string(r.verdict)
-                      << " detail=" << r.detail.substr(0, 40) << "\n";
+                      << " detail=" << r.detail.substr(0, 400) << "\n";
 }
 
 void t2_2(T22Variant v) {

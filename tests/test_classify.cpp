@@ -71,6 +71,13 @@ TEST_CASE("classify: exact scalar points of known type") {
     c = classify_point(l2, scalar_point({"0", "0"}, p), p);
     CHECK_MESSAGE(c.kind == PointKind::local_minimizer, c.evidence);
     CHECK(c.beyond_orbit == 1);
+    // Hidden width 2 at the same threshold: a two-dimensional kernel (w_1 = e_k, w_2 = e_k^T), no orbit
+    // through w = 0, and the quartic form |a|^4 / 8 certified positive on the whole circle.
+    const Instance wide = from_json(R"({"L":2,"dims":[1,2,1],"lambda":[1,1],"convention":"cjw","target":[[1]]})", p);
+    Weights zero{zeros(2, 1, p), zeros(1, 2, p)};
+    c = classify_point(wide, zero, p);
+    CHECK_MESSAGE(c.kind == PointKind::local_minimizer, c.evidence);
+    CHECK(c.beyond_orbit == 2);
     // Same instance, y = 2: w = 0 is a strict saddle.
     const Instance l2b = from_json(R"({"L":2,"dims":[1,1,1],"lambda":[1,1],"convention":"cjw","target":[[2]]})", p);
     c = classify_point(l2b, scalar_point({"0", "0"}, p), p);
