@@ -54,6 +54,7 @@ Commands::Commands(CLI::App& app) {
     add_sharpness_command(app, sharpness_options_, sharpness_);
     add_landscape_command(app, landscape_options_, landscape_);
     add_solve_command(app, solve_options_, solve_);
+    add_search_command(app, search_options_, search_);
     add_classify_command(app, classify_options_, classify_);
 
     replay_ = app.add_subcommand("replay", "re-run one stored counterexample and print the verdict");
@@ -70,6 +71,7 @@ int Commands::run() {
     if (sharpness_->parsed()) return run_sharpness(sharpness_options_);
     if (landscape_->parsed()) return run_landscape(landscape_options_);
     if (solve_->parsed()) return run_solve(solve_options_);
+    if (search_->parsed()) return run_search(search_options_);
     if (classify_->parsed()) return run_classify(classify_options_);
     return 2;
 }

@@ -5,6 +5,7 @@
 #include "cli/scalar_command.hpp"
 #include "cli/classify_command.hpp"
 #include "cli/landscape_command.hpp"
+#include "cli/search_command.hpp"
 #include "cli/solve_command.hpp"
 #include "cli/sharpness_command.hpp"
 
@@ -29,6 +30,8 @@ private:
     CLI::App* evaluate_ = nullptr;
     CLI::App* scalar_ = nullptr;
     CLI::App* replay_ = nullptr;
+    CLI::App* search_ = nullptr;
+    SearchCommandOptions search_options_;
     CLI::App* solve_ = nullptr;
     SolveOptions solve_options_;
     CLI::App* classify_ = nullptr;

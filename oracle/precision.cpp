@@ -76,6 +76,14 @@ Real parse_real(std::string_view text, const Precision& p) {
 
 std::string to_string(const Real& x, int digits) {
     if (digits < 1) digits = 1;
+    if (digits == 1) {
+        // Boost reads a stream precision of 0 as "every digit": ask MPFR for one significant digit.
+        char* buf = nullptr;
+        mpfr_asprintf(&buf, "%.0Re", x.backend().data());
+        std::string s(buf);
+        mpfr_free_str(buf);
+        return s;
+    }
     // In scientific mode the stream precision counts digits after the point.
     return x.str(digits - 1, std::ios_base::scientific);
 }

@@ -1,0 +1,101 @@
+#include "cli/search_command.hpp"
+
+#include "oracle/claims.hpp"
+#include "oracle/corpus.hpp"
+#include "properties/search.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace dmf::cli {
+
+using json = nlohmann::json;
+
+void add_search_command(CLI::App& app, SearchCommandOptions& o, CLI::App*& cmd) {
+    cmd = app.add_subcommand("search", "targeted counterexample search for one claim (or --all), confirmed at 2x/4x precision, shrunk, saved");
+    cmd->add_option("claim", o.claim, "claim ID (see dmf-oracle claims); TEST.planted and TEST.true are the search's own test claims");
+    cmd->add_flag("--all", o.all, "every registry claim, sharing the time budget");
+    cmd->add_option("--time-budget-s", o.time_budget_s, "seconds (default 30)")->check(CLI::Range(0.0, 1e7));
+    cmd->add_option("--seed", o.seed, "seed of the candidate sequence (default 1)");
+    cmd->add_option("--corpus", o.corpus, "corpus directory (default: the checkout's corpus/)");
+    cmd->add_flag("--no-corpus", o.no_corpus, "do not replay the corpus first; write only to an explicit --corpus");
+    cmd->add_option("--max-candidates", o.max_candidates, "stop after this many candidates (deterministic runs)")
+        ->check(CLI::Range(1L, 1L << 40));
+    cmd->add_flag("--quiet", o.quiet, "no progress lines on stderr");
+    add_output_options(cmd, o.out);
+    // The search works at 128 bits unless told otherwise (confirmations go to 2x and 4x).
+}
+
+int run_search(const SearchCommandOptions& o) {
+    if (o.all == !o.claim.empty()) throw InputError("search: give one CLAIM_ID or --all");
+    std::vector<const SearchTarget*> targets;
+    std::vector<std::string> untargeted;
+    if (o.all) {
+        for (const auto& c : claim_registry()) {
+            if (const auto* t = find_search_target(c.id)) targets.push_back(t);
+            else untargeted.push_back(c.id);
+        }
+    } else {
+        const auto* t = find_search_target(o.claim);
+        if (!t) {
+            if (find_claim(o.claim))
+                throw InputError("search: claim '" + o.claim + "' has no search target yet (its properties run under `check`)");
+            throw InputError("search: unknown claim ID '" + o.claim + "' (see dmf-oracle claims)");
+        }
+        targets.push_back(t);
+    }
+    SearchOptions so;
+    so.seed = o.seed;
+    so.precision = o.out.digits || o.out.bits ? numerics(o.out).precision : Precision::from_bits(128);
+    so.corpus_dir = o.corpus.empty() ? (o.no_corpus ? std::string() : default_corpus_dir()) : o.corpus;
+    so.use_corpus = !o.no_corpus;
+    so.save = !so.corpus_dir.empty();
+    so.max_candidates = o.max_candidates;
+    so.progress = !o.quiet;
+    so.time_budget_s = o.time_budget_s / static_cast<double>(targets.size());
+
+    json rows = json::array();
+    if (!o.out.json)
+        std::cout << "search at " << so.precision.bits() << " bits, seed " << o.seed << ", "
+                  << (so.use_corpus ? "corpus replayed first" : "from scratch (--no-corpus)") << "\n";
+    for (const auto* t : targets) {
+        const SearchReport r = search_claim(*t, so);
+        json row{{"claim", r.claim},
+                 {"candidates", r.candidates},
+                 {"seconds", r.seconds},
+                 {"replayed", r.replayed},
+                 {"replay_still_refuted", r.replay_still_refuted},
+                 {"confirmed", r.confirmed_cases},
+                 {"confirmed_files", r.confirmed_files},
+                 {"undecided", r.undecided_cases},
+                 {"duplicates", r.duplicates},
+                 {"best_score", r.best_score},
+                 {"best_case", r.best_case},
+                 {"candidate_digest", std::to_string(r.candidate_digest)}};
+        rows.push_back(row);
+        if (!o.out.json) {
+            std::cout << r.claim << ": " << r.candidates << " candidates in " << static_cast<int>(r.seconds + 0.5)
+                      << " s; " << r.confirmed_cases.size() << " confirmed, " << r.undecided_cases.size()
+                      << " undecided, " << r.duplicates << " duplicate finds; corpus: " << r.replayed << " replayed, " << r.replay_still_refuted
+                      << " still refute\n";
+            for (size_t i = 0; i < r.confirmed_cases.size(); ++i)
+                std::cout << "  confirmed: " << r.confirmed_cases[i]
+                          << (i < r.confirmed_files.size() ? "\n    saved " + r.confirmed_files[i] : std::string()) << "\n";
+            for (size_t i = 0; i < r.undecided_cases.size() && i < 5; ++i)
+                std::cout << "  undecided: " << r.undecided_cases[i] << "\n";
+        }
+    }
+    if (o.out.json) {
+        std::cout << json{{"precision_bits", so.precision.bits()}, {"seed", o.seed}, {"claims", rows},
+                          {"no_search_target", untargeted}}.dump(2)
+                  << "\n";
+    } else if (!untargeted.empty()) {
+        std::cout << "no search target yet (checked by their properties under `check`):";
+        for (const auto& u : untargeted) std::cout << " " << u;
+        std::cout << "\n";
+    }
+    return 0;
+}
+
+}  // namespace dmf::cli

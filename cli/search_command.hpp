@@ -1,0 +1,26 @@
+// `dmf-oracle search CLAIM_ID | --all`: the targeted counterexample search (properties/search.hpp).
+#pragma once
+
+#include "cli/output_options.hpp"
+
+#include <optional>
+#include <string>
+
+namespace dmf::cli {
+
+struct SearchCommandOptions {
+    std::string claim;
+    bool all = false;
+    double time_budget_s = 30;
+    std::uint64_t seed = 1;
+    std::string corpus;  // default: the checkout's corpus/
+    bool no_corpus = false;
+    std::optional<long> max_candidates;
+    bool quiet = false;
+    OutputOptions out;
+};
+
+void add_search_command(CLI::App& app, SearchCommandOptions& o, CLI::App*& cmd);
+int run_search(const SearchCommandOptions& o);
+
+}  // namespace dmf::cli
