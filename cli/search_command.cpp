@@ -22,6 +22,8 @@ void add_search_command(CLI::App& app, SearchCommandOptions& o, CLI::App*& cmd) 
     cmd->add_flag("--no-corpus", o.no_corpus, "do not replay the corpus first; write only to an explicit --corpus");
     cmd->add_option("--max-candidates", o.max_candidates, "stop after this many candidates (deterministic runs)")
         ->check(CLI::Range(1L, 1L << 40));
+    cmd->add_option("--max-confirmed", o.max_confirmed, "stop a claim after this many distinct confirmed counterexamples (default 3)")
+        ->check(CLI::Range(1, 1 << 20));
     cmd->add_flag("--quiet", o.quiet, "no progress lines on stderr");
     add_output_options(cmd, o.out);
     // The search works at 128 bits unless told otherwise (confirmations go to 2x and 4x).
@@ -53,6 +55,7 @@ int run_search(const SearchCommandOptions& o) {
     so.save = !so.corpus_dir.empty();
     so.max_candidates = o.max_candidates;
     so.progress = !o.quiet;
+    so.max_confirmed = o.max_confirmed;
     so.time_budget_s = o.time_budget_s / static_cast<double>(targets.size());
 
     json rows = json::array();
@@ -72,13 +75,14 @@ int run_search(const SearchCommandOptions& o) {
                  {"duplicates", r.duplicates},
                  {"best_score", r.best_score},
                  {"best_case", r.best_case},
-                 {"candidate_digest", std::to_string(r.candidate_digest)}};
+                 {"candidate_digest", std::to_string(r.candidate_digest)},
+                 {"note", r.note}};
         rows.push_back(row);
         if (!o.out.json) {
             std::cout << r.claim << ": " << r.candidates << " candidates in " << static_cast<int>(r.seconds + 0.5)
                       << " s; " << r.confirmed_cases.size() << " confirmed, " << r.undecided_cases.size()
                       << " undecided, " << r.duplicates << " duplicate finds; corpus: " << r.replayed << " replayed, " << r.replay_still_refuted
-                      << " still refute\n";
+                      << " still refute" << (r.note.empty() ? "" : "; " + r.note) << "\n";
             for (size_t i = 0; i < r.confirmed_cases.size(); ++i)
                 std::cout << "  confirmed: " << r.confirmed_cases[i]
                           << (i < r.confirmed_files.size() ? "\n    saved " + r.confirmed_files[i] : std::string()) << "\n";

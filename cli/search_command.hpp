@@ -17,6 +17,7 @@ struct SearchCommandOptions {
     bool no_corpus = false;
     std::optional<long> max_candidates;
     bool quiet = false;
+    int max_confirmed = 3;
     OutputOptions out;
 };
 

@@ -83,9 +83,12 @@ CheckResult hessian_check(const ScalarProblem& pr, const Precision& p, const Eig
     } else {
         expected = eigen29(formula, pr.L, pr.lambda, best.s, p);
     }
-    const Real lmax_expected =
-        corrected && best.origin && pr.L >= 2 ? *std::max_element(expected.begin(), expected.end())
-                                              : kp_lambda_max_30(pr.L, pr.lambda, best.s, p);
+    // Corrected: lambda_max is the largest eigenvalue of the corrected spectrum at a collapsed minimizer
+    // and at L = 1, where (30)'s (2L w^{2L-2} - 2 lambda)_+ + 4 lambda / L gives 4 lambda, not 2 + 2 lambda,
+    // once lambda > 1 (found by `search KP.T6`).
+    const Real lmax_expected = corrected && ((best.origin && pr.L >= 2) || pr.L == 1)
+                                   ? *std::max_element(expected.begin(), expected.end())
+                                   : kp_lambda_max_30(pr.L, pr.lambda, best.s, p);
     CheckResult acc;
     const auto points = scalar_minimizer_points(pr, best, p, 64);
     const double bound = 32.0 * pr.L;

@@ -207,6 +207,7 @@ struct Sampler {
         for (;;) {
             inst.dims.assign(inst.L + 1, 1);
             for (auto& d : inst.dims) d = uniform(1, 3);
+            if (inst.L > 1 && coin(30)) inst.dims[uniform(1, inst.L - 1)] = 1;  // a bottleneck
             if (inst.num_parameters() <= 30) break;
         }
         const int L = inst.L;
@@ -480,6 +481,10 @@ SearchReport search_claim(const SearchTarget& t, const SearchOptions& o) {
     double last_progress = 0;
     while (true) {
         if (o.max_candidates ? rep.candidates >= *o.max_candidates : elapsed() >= o.time_budget_s) break;
+        if (static_cast<int>(rep.confirmed_cases.size()) >= o.max_confirmed) {
+            rep.note = "stopped after " + std::to_string(o.max_confirmed) + " distinct confirmed counterexamples";
+            break;
+        }
         // 2. Draw: structured/random samples, or a hill-climbing step from the best case.
         const int mode = static_cast<int>(rng.next_u64() % 10);
         Instance cand = (best && mode >= 6) ? sampler.mutate(*best) : sampler.sample();

@@ -51,6 +51,7 @@ struct SearchOptions {
     bool save = true;                // write confirmed cases to corpus_dir
     std::optional<long> max_candidates;
     bool progress = true;            // progress lines on stderr
+    int max_confirmed = 3;           // distinct shrunk counterexamples per claim before the search stops
 };
 
 struct SearchReport {
