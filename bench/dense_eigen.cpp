@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 using namespace dmf;
@@ -24,11 +25,17 @@ double seconds(F&& f) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::vector<int> sizes = {25, 50, 100};
-    if (argc > 1) {
-        sizes.clear();
-        for (int i = 1; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));
+    // Usage: dmf-bench-dense-eigen [--dump DIR] [sizes...]. With --dump, every matrix, the reference
+    // eigenvalues and our timings are written to DIR for bench/peers.py (mpmath, numpy): the peers
+    // run on the very same matrices in the same run.
+    std::vector<int> sizes = {50, 100, 200};
+    std::string dump;
+    std::vector<int> given;
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--dump" && i + 1 < argc) dump = argv[++i];
+        else given.push_back(std::atoi(argv[i]));
     }
+    if (!given.empty()) sizes = given;
     const std::vector<unsigned> bits = {128, 256, 1024};
     std::printf("%6s %10s %12s %12s %16s\n", "N", "method", "seconds", "x double", "max |diff| ref");
     for (int n : sizes) {
@@ -41,6 +48,14 @@ int main(int argc, char** argv) {
             A = (G + G.transpose()) / 2;
         }
         const Vector ref = symmetric_eigen(A, ref_p, false).values;
+        std::FILE* out = nullptr;
+        if (!dump.empty()) {
+            out = std::fopen((dump + "/matrix_" + std::to_string(n) + ".txt").c_str(), "w");
+            std::fprintf(out, "%d\n", n);
+            for (int i = 0; i < n; ++i)
+                for (int j = 0; j < n; ++j) std::fprintf(out, "%s\n", to_exact_string(A(i, j)).c_str());
+            for (int i = 0; i < n; ++i) std::fprintf(out, "%s\n", to_string(ref(i), 80).c_str());
+        }
         Eigen::MatrixXd Ad(n, n);
         for (int j = 0; j < n; ++j)
             for (int i = 0; i < n; ++i) Ad(i, j) = A(i, j).convert_to<double>();
@@ -60,7 +75,9 @@ int main(int argc, char** argv) {
             char name[32];
             std::snprintf(name, sizeof name, "mpfr%u", p.bits());
             std::printf("%6d %10s %12.4g %12.3g %16.3g\n", n, name, t, t / td, diff.convert_to<double>());
+            if (out) std::fprintf(out, "timing %u %.6g\n", p.bits(), t);
         }
+        if (out) std::fclose(out);
     }
     return 0;
 }

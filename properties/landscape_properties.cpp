@@ -3,6 +3,7 @@
 // classifier itself cross-checked against the sign of F along Hessian eigenvectors.
 // Instances come from generators/landscape_gen.hpp: ybar and CJW (10)'s tie hit exactly.
 #include "generators/landscape_gen.hpp"
+#include "oracle/structured_hessian.hpp"
 #include "properties/landscape_claims.hpp"
 #include "properties/property.hpp"
 #include "properties/replay.hpp"
@@ -209,5 +210,32 @@ DMF_PROPERTY_CASES("CJW.T2.2/metamorphic", "orbit types, values and T2.2's predi
                                  to_string(it->classification.loss, 30));
         if (predict_t2_2(a, la.svd, oa.orbit, p) != predict_t2_2(b, lb.svd, it->orbit, p))
             RC_FAIL(what + ": T2.2's printed prediction changed");
+    }
+}
+
+// The block-structured Hessian (oracle/structured_hessian.hpp) against the dense Hessian of the
+// definition at every orbit of generated instances (bottlenecks, permutations, repeated and zero y,
+// unequal lambda_l, exact thresholds).
+DMF_PROPERTY_CASES("CORE.structured-hessian", "per-label-pair Hessian blocks reproduce the dense spectrum at every critical orbit", 25) {
+    gen::LandscapeGenOptions o;
+    o.min_depth = 1;
+    const auto spec = *gen::landscape_spec(o);
+    const Precision& p = bits128();
+    const Instance inst = gen::materialize(spec, p);
+    Rng rng(spec.seed + 3);
+    const TargetSvd t = target_svd(inst, rng, p);
+    for (const auto& orb : enumerate_orbits(inst, t, p, 64)) {
+        const auto dense = symmetric_eigen(hessian(inst, orbit_point(inst, t, orb, rng, p), p), p, false);
+        const auto s = hessian_spectrum_structured(inst, t, orb, p);
+        RC_ASSERT(s.eigenvalues.size() == dense.values.size());
+        PrecisionGuard g(p);
+        const Real norm = std::max(abs(dense.values(0)), abs(dense.values(dense.values.size() - 1))) + 1e-300;
+        for (Eigen::Index i = 0; i < s.eigenvalues.size(); ++i) {
+            const double units = static_cast<double>(abs(s.eigenvalues(i) - dense.values(i)) / (epsilon(p) * norm));
+            prop::record_error(units, "eigenvalue " + std::to_string(i));
+            if (units > 64.0 * inst.num_parameters())
+                RC_FAIL("eigenvalue " + std::to_string(i) + ": structured " + to_string(s.eigenvalues(i), 30) +
+                        ", dense " + to_string(dense.values(i), 30));
+        }
     }
 }

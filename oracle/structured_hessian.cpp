@@ -1,0 +1,90 @@
+#include "oracle/structured_hessian.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace dmf {
+
+StructuredSpectrum hessian_spectrum_structured(const Instance& inst, const TargetSvd& svd, const Orbit& orbit,
+                                               const Precision& p, bool drop_cross_terms) {
+    const int L = inst.L;
+    const CjwForm form = cjw_form(inst, p);
+    const Real lb = lambda_bar(inst, p);
+    const int r = static_cast<int>(svd.y.size());
+    // Labels of each layer's coordinates (S_l) and the diagonal D_l[label].
+    std::vector<int> active;
+    for (int j = 0; j < r; ++j)
+        if (orbit.choice[j] != 0) active.push_back(j);
+    std::vector<std::vector<int>> S(L + 1);
+    int K = 0;
+    for (int l = 0; l <= L; ++l) {
+        if (l == 0 || l == L) {
+            for (int c = 0; c < inst.dims[l]; ++c) S[l].push_back(c);
+        } else {
+            S[l] = active;
+            for (int c = 0; static_cast<int>(S[l].size()) < inst.dims[l]; ++c)
+                if (std::find(active.begin(), active.end(), c) == active.end()) S[l].push_back(c);
+        }
+        for (int a : S[l]) K = std::max(K, a + 1);
+    }
+    PrecisionGuard g(p);
+    std::vector<std::vector<Real>> D(L + 1, std::vector<Real>(K, Real(0)));  // D[l][a], l = 1..L
+    for (int l = 1; l <= L; ++l) {
+        const Real c = sqrt(lb / form.lambda[l - 1]);
+        for (int j : active) {
+            const bool in_rows = std::find(S[l].begin(), S[l].end(), j) != S[l].end();
+            const bool in_cols = std::find(S[l - 1].begin(), S[l - 1].end(), j) != S[l - 1].end();
+            if (in_rows && in_cols) D[l][j] = c * orbit.x[j];
+        }
+    }
+    auto prod = [&](int from, int to, int a) {  // prod_{from <= k <= to} D_k[a]
+        Real s = 1;
+        for (int k = from; k <= to; ++k) s *= D[k][a];
+        return s;
+    };
+    std::vector<Real> R(K, Real(0));
+    for (int a = 0; a < K; ++a) {
+        const Real y = a < r ? svd.y[a] : Real(0);
+        R[a] = prod(1, L, a) - y;
+    }
+    // Variables grouped by unordered label pair.
+    struct Var {
+        int l, a, b;
+    };
+    std::map<std::pair<int, int>, std::vector<Var>> groups;
+    for (int l = 1; l <= L; ++l)
+        for (int a : S[l])
+            for (int b : S[l - 1]) groups[{std::min(a, b), std::max(a, b)}].push_back({l, a, b});
+    StructuredSpectrum out;
+    std::vector<Real> all;
+    for (const auto& [key, vars] : groups) {
+        const Eigen::Index n = static_cast<Eigen::Index>(vars.size());
+        Matrix H = zeros(n, n, p);
+        for (Eigen::Index i = 0; i < n; ++i)
+            for (Eigen::Index k = 0; k < n; ++k) {
+                const Var& u = vars[i];
+                const Var& v = vars[k];
+                Real h = 0;
+                if (u.a == v.a && u.b == v.b)  // Gauss-Newton: <DP[E], DP[E']>
+                    h += prod(u.l + 1, L, u.a) * prod(1, u.l - 1, u.b) * prod(v.l + 1, L, v.a) * prod(1, v.l - 1, v.b);
+                if (!drop_cross_terms && u.l != v.l && u.a == v.b && u.b == v.a) {
+                    // <P - Y, D^2 P>: lower layer lo = (a, b), upper layer hi = (b, a).
+                    const Var& lo = u.l < v.l ? u : v;
+                    const Var& hi = u.l < v.l ? v : u;
+                    h += R[lo.b] * prod(hi.l + 1, L, lo.b) * prod(lo.l + 1, hi.l - 1, lo.a) * prod(1, lo.l - 1, lo.b);
+                }
+                if (i == k) h += form.lambda[u.l - 1];
+                H(i, k) = form.loss_factor * h;
+            }
+        const SymmetricEigen e = symmetric_eigen(H, p, false);
+        if (e.status != Status::ok) out.status = Status::no_convergence;
+        out.blocks.push_back({key.first, key.second, e.values});
+        for (Eigen::Index i = 0; i < e.values.size(); ++i) all.push_back(e.values(i));
+    }
+    std::sort(all.begin(), all.end());
+    out.eigenvalues = zero_vector(static_cast<Eigen::Index>(all.size()), p);
+    for (size_t i = 0; i < all.size(); ++i) out.eigenvalues(static_cast<Eigen::Index>(i)) = all[i];
+    return out;
+}
+
+}  // namespace dmf

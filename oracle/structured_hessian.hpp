@@ -1,0 +1,43 @@
+// The Hessian at a critical point of CJW's form (6)-(7), block by block.
+//
+// Rotate every layer into the singular bases: W~_l = Q_l^T W_l Q_{l-1} (Q_0 = V, Q_L = U).
+// F is invariant, so the Hessian is orthogonally similar to the Hessian at W~. Label the
+// coordinates of every layer so that each W~_l is diagonal in labels: the input and output
+// coordinates keep their index, an active singular index j carries label j through every
+// hidden layer (CJW's pi), and the unused hidden coordinates take the smallest free labels.
+// Then W~_l = sum_a D_l[a] e_a e_a^T with D_l[a] = sqrt(lambdabar/lambda_l) x_a, and Y~ = diag(y).
+//
+// Proof sketch that the Hessian splits into one block per unordered label pair {a, b}:
+//   D^2 F[E, E'] = <DP[E], DP[E']> + <P - Y, D^2 P[E, E']> + sum_l lambda_l <E_l, E'_l>.
+//   For E = e_a e_b^T in layer l, DP[E] = A_l(a) B_l(b) e_a e_b^T with A_l(a) = prod_{k>l} D_k[a],
+//   B_l(b) = prod_{k<l} D_k[b]: the first term pairs (l, a, b) only with (m, a, b).
+//   For l < m, D^2 P[E_l(a,b), E_m(a',b')] = A_m(a') C_lm(a) B_l(b) delta_{b'a} e_a' e_b^T with
+//   C_lm(a) = prod_{l<k<m} D_k[a], and P - Y is diagonal: the second term pairs (l, a, b) only with
+//   (m, b, a), with the value R_b A_m(b) C_lm(a) B_l(b), R_b = prod_k D_k[b] - y_b.
+// So entry (l, a, b) couples only with (m, a, b) and (m, b, a): a block of size <= 2L (L when a = b),
+// and the whole spectrum costs O(K^2 L^3) (K the largest width) instead of O(N^3).
+#pragma once
+
+#include "oracle/critical_set.hpp"
+
+#include <vector>
+
+namespace dmf {
+
+struct HessianBlock {
+    int a = 0, b = 0;       // the label pair, a <= b
+    Vector eigenvalues;     // ascending
+};
+
+struct StructuredSpectrum {
+    Status status = Status::ok;
+    std::vector<HessianBlock> blocks;
+    Vector eigenvalues;     // all N, ascending
+};
+
+// `drop_cross_terms` leaves out the <P - Y, D^2 P> coupling of (l, a, b) with (m, b, a): the
+// mutation the tests must catch.
+StructuredSpectrum hessian_spectrum_structured(const Instance& inst, const TargetSvd& svd, const Orbit& orbit,
+                                               const Precision& p, bool drop_cross_terms = false);
+
+}  // namespace dmf

@@ -1,0 +1,70 @@
+// The block-structured Hessian spectrum at critical orbits against the dense Hessian of the
+// definition at the orbit's (randomly rotated) representative.
+#include "oracle/critical_set.hpp"
+#include "oracle/instance_json.hpp"
+#include "oracle/objective.hpp"
+#include "oracle/structured_hessian.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace dmf;
+
+namespace {
+
+// max |structured - dense| over all eigenvalues, in units of eps * ||H||.
+double worst_units(const Instance& inst, std::uint64_t seed, const Precision& p, bool drop, int& orbits) {
+    Rng rng(seed);
+    const TargetSvd t = target_svd(inst, rng, p);
+    double worst = 0;
+    orbits = 0;
+    for (const auto& o : enumerate_orbits(inst, t, p, 64)) {
+        const Weights w = orbit_point(inst, t, o, rng, p);
+        const auto dense = symmetric_eigen(hessian(inst, w, p), p, false);
+        const auto s = hessian_spectrum_structured(inst, t, o, p, drop);
+        REQUIRE(s.eigenvalues.size() == dense.values.size());
+        PrecisionGuard g(p);
+        const Real norm = std::max(abs(dense.values(0)), abs(dense.values(dense.values.size() - 1))) + 1e-300;
+        for (Eigen::Index i = 0; i < s.eigenvalues.size(); ++i)
+            worst = std::max(worst, static_cast<double>(abs(s.eigenvalues(i) - dense.values(i)) / (epsilon(p) * norm)));
+        ++orbits;
+    }
+    return worst;
+}
+
+}  // namespace
+
+TEST_SUITE("unit") {
+
+TEST_CASE("structured Hessian spectrum equals the dense one on every orbit") {
+    const Precision p = Precision::from_bits(128);
+    const char* cases[] = {
+        // bottleneck, unequal lambda, distinct y
+        R"({"L":3,"dims":[3,2,1,3],"lambda":[0.5,1,2],"convention":"cjw","target":[[4,0,0],[0,2,0],[0,0,1]]})",
+        // wide hidden layers, repeated and zero singular values, rectangular target
+        R"({"L":3,"dims":[3,4,3,2],"lambda":[0.25,0.25,0.25],"convention":"cjw","target":[[3,0,0],[0,3,0]]})",
+        R"({"L":2,"dims":[2,3,3],"lambda":[0.5,2],"convention":"cjw","target":[[2,0],[0,0],[0,1]]})",
+        // KP convention, deeper
+        R"({"L":4,"dims":[2,2,3,2,2],"lambda":0.2,"convention":"kp","target":[[3,1],[0,2]]})",
+        R"({"L":1,"dims":[2,3],"lambda":[0.3],"convention":"cjw","target":[[1,0],[0,2],[1,1]]})"};
+    int total = 0;
+    for (const char* text : cases) {
+        const Instance inst = instance_from_json(parse_json_exact(text), p);
+        int orbits = 0;
+        const double w = worst_units(inst, 5, p, false, orbits);
+        CAPTURE(text);
+        CHECK_MESSAGE(w <= 64.0 * inst.num_parameters(), "worst " << w << " eps over " << orbits << " orbits");
+        MESSAGE("N = " << inst.num_parameters() << ": " << orbits << " orbits, worst " << w << " eps of the spectral norm");
+        total += orbits;
+    }
+    CHECK(total >= 20);
+}
+
+TEST_CASE("structured Hessian: dropping the cross terms is caught") {
+    const Precision p = Precision::from_bits(128);
+    const Instance inst = instance_from_json(
+        parse_json_exact(R"({"L":3,"dims":[2,2,2,2],"lambda":[0.5,1,2],"convention":"cjw","target":[[4,0],[0,2]]})"), p);
+    int orbits = 0;
+    CHECK(worst_units(inst, 5, p, true, orbits) > 1e6);
+}
+
+}  // TEST_SUITE
