@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <chrono>
 #include <iostream>
 
 namespace dmf::cli {
@@ -56,13 +58,17 @@ int run_search(const SearchCommandOptions& o) {
     so.max_candidates = o.max_candidates;
     so.progress = !o.quiet;
     so.max_confirmed = o.max_confirmed;
-    so.time_budget_s = o.time_budget_s / static_cast<double>(targets.size());
+    const auto start = std::chrono::steady_clock::now();
 
     json rows = json::array();
     if (!o.out.json)
         std::cout << "search at " << so.precision.bits() << " bits, seed " << o.seed << ", "
                   << (so.use_corpus ? "corpus replayed first" : "from scratch (--no-corpus)") << "\n";
-    for (const auto* t : targets) {
+    for (size_t k = 0; k < targets.size(); ++k) {
+        const auto* t = targets[k];
+        // Share what is left of the budget: a claim that stops early gives its time to the rest.
+        const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        so.time_budget_s = std::max(0.0, o.time_budget_s - used) / static_cast<double>(targets.size() - k);
         const SearchReport r = search_claim(*t, so);
         json row{{"claim", r.claim},
                  {"candidates", r.candidates},
