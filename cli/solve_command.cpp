@@ -207,6 +207,18 @@ int run_solve(const SolveOptions& o) {
         if (L == 2) claims["CJW.A1"] = verdict_json(check_cjw_a1(inst, land, p));
     }
     claims["X.GLOBAL"] = verdict_json(check_x_global_rank(inst, p));
+    if (dense) {
+        // The claims about critical points and global minimizers, on this instance's classified orbits
+        // (those that do not apply, e.g. KP's with unequal lambda_l, are left out).
+        const std::vector<std::pair<const char*, CheckResult (*)(const Instance&, const Precision&)>> more = {
+            {"CJW.T2.1", check_cjw_t2_1_if_on}, {"CJW.L3.3", check_cjw_l3_3_on}, {"CJW.L3.11", check_cjw_l3_11_on},
+            {"KP.T2", check_kp_t2_on},          {"KP.T3", check_kp_t3_on},      {"KP.T10", check_kp_t10_on},
+            {"KP.C13", check_kp_c13_on},        {"KP.T15", check_kp_t15_on}};
+        for (const auto& [id, f] : more) {
+            const CheckResult r = f(inst, p);
+            if (r.verdict != Verdict::not_applicable) claims[id] = verdict_json(r);
+        }
+    }
     out["claims"] = claims;
     out["notes"] = notes;
 

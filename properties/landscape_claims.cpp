@@ -1,6 +1,7 @@
 #include "properties/landscape_claims.hpp"
 
 #include "oracle/critical_search.hpp"
+#include "oracle/instance_json.hpp"
 #include "oracle/line_expansion.hpp"
 #include "oracle/random.hpp"
 #include "oracle/scalar_theory.hpp"
@@ -361,25 +362,215 @@ namespace dmf {
 
 namespace {
 constexpr std::uint64_t fixed_seed = 1;
+// The last instance's landscape (fixed seed): several claims are checked on the same instance in a row.
+const Landscape& cached_landscape(const Instance& inst, const Precision& p) {
+    thread_local std::string key;
+    thread_local Landscape land;
+    std::string k = instance_to_json(inst).dump() + "@" + std::to_string(p.bits());
+    if (k != key) {
+        land = classify_landscape(inst, p, fixed_seed);
+        key = std::move(k);
+    }
+    return land;
+}
 }
 
 CheckResult check_cjw_t2_2_printed_on(const Instance& inst, const Precision& p) {
-    return check_cjw_t2_2(inst, classify_landscape(inst, p, fixed_seed), p, T22Variant::printed);
+    return check_cjw_t2_2(inst, cached_landscape(inst, p), p, T22Variant::printed);
 }
 CheckResult check_cjw_t2_2_corrected_on(const Instance& inst, const Precision& p) {
-    return check_cjw_t2_2(inst, classify_landscape(inst, p, fixed_seed), p, T22Variant::corrected);
+    return check_cjw_t2_2(inst, cached_landscape(inst, p), p, T22Variant::corrected);
 }
 CheckResult check_cjw_c2_3_printed_on(const Instance& inst, const Precision& p) {
-    return check_cjw_c2_3(inst, classify_landscape(inst, p, fixed_seed), p, false);
+    return check_cjw_c2_3(inst, cached_landscape(inst, p), p, false);
 }
 CheckResult check_cjw_c2_3_corrected_on(const Instance& inst, const Precision& p) {
-    return check_cjw_c2_3(inst, classify_landscape(inst, p, fixed_seed), p, true);
+    return check_cjw_c2_3(inst, cached_landscape(inst, p), p, true);
 }
 CheckResult check_cjw_a1_printed_on(const Instance& inst, const Precision& p) {
-    return check_cjw_a1(inst, classify_landscape(inst, p, fixed_seed), p, false);
+    return check_cjw_a1(inst, cached_landscape(inst, p), p, false);
 }
 CheckResult check_cjw_a1_corrected_on(const Instance& inst, const Precision& p) {
-    return check_cjw_a1(inst, classify_landscape(inst, p, fixed_seed), p, true);
+    return check_cjw_a1(inst, cached_landscape(inst, p), p, true);
+}
+
+}  // namespace dmf
+
+#include "oracle/prox.hpp"
+#include "oracle/sharpness.hpp"
+
+namespace dmf {
+
+namespace {
+
+bool equal_lambdas(const Instance& inst, const Precision& p) {
+    const CjwForm f = cjw_form(inst, p);
+    return std::all_of(f.lambda.begin(), f.lambda.end(), [&](const Real& l) { return l == f.lambda[0]; });
+}
+
+Instance as_kp(const Instance& inst, const Precision& p) {
+    Instance kp = inst;
+    if (inst.convention == Convention::kp) return kp;
+    PrecisionGuard g(p);
+    kp.convention = Convention::kp;
+    kp.lambda = {cjw_form(inst, p).lambda[0] * inst.L};
+    return kp;
+}
+
+Real half_tol(const Precision& p, const Real& scale) {
+    PrecisionGuard g(p);
+    return make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (scale + 1e-300);
+}
+
+// Runs `per_point` on every orbit (all = true) or every global orbit; the worst result wins.
+template <class F>
+CheckResult over_orbits(const Instance& inst, const Precision& p, bool all, const char* quantity, F&& per_point) {
+    const Landscape& land = cached_landscape(inst, p);
+    CheckResult acc;
+    acc.quantity = quantity;
+    acc.verdict = Verdict::holds;
+    int n = 0;
+    for (const auto& o : land.orbits) {
+        if (!all && o.computed != "global_minimizer") continue;
+        ++n;
+        CheckResult r = per_point(o, land);
+        r.quantity = quantity;
+        if (r.verdict == Verdict::violated) {
+            r.detail = "orbit " + xs_of(o.orbit) + ": " + r.detail;
+            return r;
+        }
+        if (r.verdict == Verdict::undecided) acc.verdict = Verdict::undecided;
+    }
+    if (n == 0) return CheckResult::na(all ? "no orbit" : "no orbit decided global");
+    return acc;
+}
+
+}  // namespace
+
+CheckResult check_cjw_t2_1_if_on(const Instance& inst, const Precision& p) {
+    return over_orbits(inst, p, true, "every orbit (6)-(7) is critical", [&](const ClassifiedOrbit& o, const Landscape&) {
+        CheckResult r;
+        r.verdict = o.classification.kind == PointKind::not_critical ? Verdict::violated : Verdict::holds;
+        r.printed = "critical";
+        r.computed = o.classification.evidence;
+        return r;
+    });
+}
+
+CheckResult check_cjw_l3_11_on(const Instance& inst, const Precision& p) {
+    return over_orbits(inst, p, true, "no critical point is a local maximizer", [&](const ClassifiedOrbit& o, const Landscape&) {
+        CheckResult r;
+        r.verdict = o.computed == "local_maximizer" ? Verdict::violated : Verdict::holds;
+        r.printed = "not a local maximizer";
+        r.computed = o.computed;
+        return r;
+    });
+}
+
+namespace {
+// max_l || c_l W_l W_l^T - c_{l+1} W_{l+1}^T W_{l+1} || with c = lambda (CJW) or 1 (KP, equal lambda).
+CheckResult balanced(const Instance& inst, const Weights& w, const Precision& p, bool weighted) {
+    const CjwForm f = cjw_form(inst, p);
+    PrecisionGuard g(p);
+    Real worst = 0, scale = 0;
+    for (int l = 1; l < inst.L; ++l) {
+        const Real a = weighted ? f.lambda[l - 1] : Real(1), b = weighted ? f.lambda[l] : Real(1);
+        const Matrix lhs = a * matmul(w[l - 1], w[l - 1].transpose(), p);
+        const Matrix rhs = b * matmul_transpose_left(w[l], w[l], p);
+        worst = std::max(worst, Real(sqrt(frobenius_norm_squared(Matrix(lhs - rhs), p))));
+        scale = std::max(scale, Real(sqrt(frobenius_norm_squared(lhs, p)) + sqrt(frobenius_norm_squared(rhs, p))));
+    }
+    CheckResult r;
+    r.error_eps = static_cast<double>(worst / (epsilon(p) * (scale + 1e-300)));
+    r.printed = "0";
+    r.computed = to_string(worst, 20);
+    r.verdict = r.error_eps > 1e4 * (inst.L + 4) ? Verdict::violated : Verdict::holds;
+    return r;
+}
+}  // namespace
+
+CheckResult check_cjw_l3_3_on(const Instance& inst, const Precision& p) {
+    if (inst.L < 2) return CheckResult::na("balancedness needs two layers");
+    return over_orbits(inst, p, true, "lambda_l W_l W_l^T = lambda_{l+1} W_{l+1}^T W_{l+1} at every orbit",
+                       [&](const ClassifiedOrbit& o, const Landscape&) { return balanced(inst, o.point, p, true); });
+}
+
+CheckResult check_kp_t2_on(const Instance& inst, const Precision& p) {
+    if (inst.L < 2 || !equal_lambdas(inst, p)) return CheckResult::na("KP's claims need equal lambda_l and L >= 2");
+    return over_orbits(inst, p, false, "W_i W_i^T = W_{i+1}^T W_{i+1} at global minimizers",
+                       [&](const ClassifiedOrbit& o, const Landscape&) { return balanced(inst, o.point, p, false); });
+}
+
+CheckResult check_kp_t3_on(const Instance& inst, const Precision& p) {
+    if (!equal_lambdas(inst, p)) return CheckResult::na("KP's claims need equal lambda_l");
+    for (int l = 1; l < inst.L; ++l)
+        if (inst.dims[l] < inst.rank_bound()) return CheckResult::na("T3's width precondition fails");
+    const Instance kp = as_kp(inst, p);
+    const Prox x = kp_prox(kp.target, kp.L, kp.lambda[0], p);
+    return over_orbits(inst, p, false, "min L = the Schatten minimum (prox value)", [&](const ClassifiedOrbit& o, const Landscape&) {
+        CheckResult r;
+        const Real v = loss(kp, o.point, p);
+        PrecisionGuard g(p);
+        const Real tol = half_tol(p, Real(abs(x.schatten_value) + frobenius_norm_squared(kp.target, p)));
+        r.printed = to_string(x.schatten_value, 30);
+        r.computed = to_string(v, 30);
+        r.verdict = abs(v - x.schatten_value) > tol ? Verdict::violated : Verdict::holds;
+        return r;
+    });
+}
+
+CheckResult check_kp_t10_on(const Instance& inst, const Precision& p) {
+    const Real lam = lambda_bar(inst, p) * inst.L;
+    const Prox x = kp_prox(rounded(inst.target, p), inst.L, lam, p);
+    if (!x.ties.empty() || x.continuum) return CheckResult::na("on E (a tie at tau)");
+    int rank = 0;
+    for (const auto& v : x.x) rank += v > 0;
+    if (rank > inst.d_min()) return CheckResult::na("the prox's rank exceeds d_min (X.GLOBAL's width gap)");
+    return over_orbits(inst, p, false, "global minimizers have P = U diag(prox) V^T", [&](const ClassifiedOrbit& o, const Landscape&) {
+        CheckResult r;
+        PrecisionGuard g(p);
+        const Real err = sqrt(frobenius_norm_squared(Matrix(end_to_end(inst, o.point, p) - x.m_star), p));
+        const Real scale = sqrt(frobenius_norm_squared(inst.target, p));
+        r.error_eps = static_cast<double>(err / (epsilon(p) * (scale + 1e-300)));
+        r.printed = "||P - M*|| = 0";
+        r.computed = to_string(err, 20);
+        r.verdict = err > half_tol(p, scale) ? Verdict::violated : Verdict::holds;
+        return r;
+    });
+}
+
+CheckResult check_kp_c13_on(const Instance& inst, const Precision& p) {
+    if (!equal_lambdas(inst, p)) return CheckResult::na("KP's claims need equal lambda_l");
+    return over_orbits(inst, p, false, "||W_i||_F constant over layers at global minimizers", [&](const ClassifiedOrbit& o, const Landscape&) {
+        CheckResult r;
+        PrecisionGuard g(p);
+        Real lo = -1, hi = 0;
+        for (const auto& w : o.point) {
+            const Real n = sqrt(frobenius_norm_squared(w, p));
+            lo = lo < 0 ? n : std::min(lo, n);
+            hi = std::max(hi, n);
+        }
+        r.error_eps = static_cast<double>((hi - lo) / (epsilon(p) * (hi + 1e-300)));
+        r.printed = "equal norms";
+        r.computed = "spread " + to_string(Real(hi - lo), 10);
+        r.verdict = hi - lo > half_tol(p, hi) ? Verdict::violated : Verdict::holds;
+        return r;
+    });
+}
+
+CheckResult check_kp_t15_on(const Instance& inst, const Precision& p) {
+    if (!equal_lambdas(inst, p)) return CheckResult::na("KP's claims need equal lambda_l");
+    const Instance kp = as_kp(inst, p);
+    return over_orbits(inst, p, false, "tr Hess >= (81) at global minimizers", [&](const ClassifiedOrbit& o, const Landscape&) {
+        const Sharpness s = sharpness(kp, o.point, p);
+        CheckResult r;
+        if (!s.bound_81) return CheckResult::na("0/0 at a collapsed minimizer (the registry's caveat)");
+        PrecisionGuard g(p);
+        r.printed = "bound " + to_string(*s.bound_81, 30);
+        r.computed = "trace " + to_string(s.trace, 30);
+        r.verdict = s.trace < *s.bound_81 - half_tol(p, Real(abs(s.trace))) ? Verdict::violated : Verdict::holds;
+        return r;
+    });
 }
 
 }  // namespace dmf

@@ -69,3 +69,17 @@ CheckResult check_cjw_c2_3_corrected_on(const Instance& inst, const Precision& p
 CheckResult check_cjw_a1_printed_on(const Instance& inst, const Precision& p);
 CheckResult check_cjw_a1_corrected_on(const Instance& inst, const Precision& p);
 }  // namespace dmf
+
+namespace dmf {
+// More claims on one instance's classified landscape (fixed seed), for the search: the orbits of
+// T2.1 are the critical points, the global ones are those classified global (against the
+// independent multistart). KP's claims apply when every lambda_l is equal (KP lambda = L lambda_l).
+CheckResult check_cjw_t2_1_if_on(const Instance& inst, const Precision& p);   // every orbit point is critical
+CheckResult check_cjw_l3_3_on(const Instance& inst, const Precision& p);      // balancedness at every orbit point
+CheckResult check_cjw_l3_11_on(const Instance& inst, const Precision& p);     // no orbit is a local maximizer
+CheckResult check_kp_t2_on(const Instance& inst, const Precision& p);         // global orbits balanced
+CheckResult check_kp_t3_on(const Instance& inst, const Precision& p);         // global value = Schatten minimum
+CheckResult check_kp_t10_on(const Instance& inst, const Precision& p);        // global P = the prox, off E
+CheckResult check_kp_c13_on(const Instance& inst, const Precision& p);        // equal layer norms at global orbits
+CheckResult check_kp_t15_on(const Instance& inst, const Precision& p);        // trace >= (81) at global orbits
+}  // namespace dmf

@@ -122,6 +122,14 @@ const std::vector<SearchTarget>& search_targets() {
         t.push_back({"CJW.C2.3", CaseKind::matrix, false, 3, 6, check_cjw_c2_3_printed_on});
         t.push_back({"CJW.A1", CaseKind::matrix, false, 2, 2, check_cjw_a1_printed_on});
         t.push_back({"X.GLOBAL", CaseKind::matrix, false, 1, 6, check_x_global_rank});
+        t.push_back({"CJW.T2.1", CaseKind::matrix, false, 1, 6, check_cjw_t2_1_if_on});
+        t.push_back({"CJW.L3.3", CaseKind::matrix, false, 2, 6, check_cjw_l3_3_on});
+        t.push_back({"CJW.L3.11", CaseKind::matrix, false, 1, 6, check_cjw_l3_11_on});
+        t.push_back({"KP.T2", CaseKind::matrix, false, 2, 6, check_kp_t2_on});
+        t.push_back({"KP.T3", CaseKind::matrix, false, 1, 6, check_kp_t3_on});
+        t.push_back({"KP.T10", CaseKind::matrix, false, 1, 6, check_kp_t10_on});
+        t.push_back({"KP.C13", CaseKind::matrix, false, 1, 6, check_kp_c13_on});
+        t.push_back({"KP.T15", CaseKind::matrix, false, 1, 6, check_kp_t15_on});
         t.push_back({"TEST.planted", CaseKind::scalar, true, 1, 12,
                      [](const Instance& i, const Precision& p) { return check_tau_tie(i, p, true); }});
         t.push_back({"TEST.true", CaseKind::scalar, true, 1, 12,
