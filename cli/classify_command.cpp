@@ -2,6 +2,7 @@
 
 #include "oracle/critical_search.hpp"
 #include "oracle/instance_json.hpp"
+#include "oracle/lanczos.hpp"
 #include "oracle/weights_io.hpp"
 #include "properties/landscape_claims.hpp"
 
@@ -88,6 +89,18 @@ int run_classify(const ClassifyOptions& o) {
         for (Eigen::Index i = 0; i < ev.size(); ++i) spectrum.push_back(S(ev(i)));
     }
     out["hessian_spectrum"] = spectrum;
+    if (!dense) {
+        // Above the dense cap: the extreme eigenvalues by Lanczos on Hessian-vector products, each with
+        // its residual (an eigenvalue lies within it). Multiplicities are not resolved.
+        const auto lz = lanczos_extreme(inst, w, 5, p);
+        json lo = json::array(), hi = json::array();
+        for (const auto& r : lz.lowest) lo.push_back({{"value", S(r.value)}, {"residual", to_string(r.residual, 6)}});
+        for (const auto& r : lz.highest) hi.push_back({{"value", S(r.value)}, {"residual", to_string(r.residual, 6)}});
+        out["hessian_extremes_lanczos"] = {{"lowest", lo}, {"highest", hi}, {"iterations", lz.iterations},
+                                           {"status", to_string(lz.status)}};
+        notes.push_back("hessian_extremes_lanczos: Lanczos with full reorthogonalization on the Hessian-vector product; "
+                        "some eigenvalue lies within each residual; multiplicities are not resolved");
+    }
 
     // The critical point reached from it, and its T2.1 orbit (matched by layer singular values).
     const Landscape land = classify_landscape(inst, p, 1, 3, dense);
