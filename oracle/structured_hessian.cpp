@@ -2,11 +2,16 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
+
+#include "oracle/objective.hpp"
 
 namespace dmf {
 
-StructuredSpectrum hessian_spectrum_structured(const Instance& inst, const TargetSvd& svd, const Orbit& orbit,
-                                               const Precision& p, bool drop_cross_terms) {
+namespace {
+
+StructuredSpectrum structured(const Instance& inst, const TargetSvd& svd, const Orbit& orbit, const Precision& p,
+                              bool drop_cross_terms, const std::vector<Matrix>* hidden) {
     const int L = inst.L;
     const CjwForm form = cjw_form(inst, p);
     const Real lb = lambda_bar(inst, p);
@@ -76,15 +81,55 @@ StructuredSpectrum hessian_spectrum_structured(const Instance& inst, const Targe
                 if (i == k) h += form.lambda[u.l - 1];
                 H(i, k) = form.loss_factor * h;
             }
-        const SymmetricEigen e = symmetric_eigen(H, p, false);
+        const SymmetricEigen e = symmetric_eigen(H, p, hidden != nullptr);
         if (e.status != Status::ok) out.status = Status::no_convergence;
-        out.blocks.push_back({key.first, key.second, e.values});
+        Matrix vectors;
+        if (hidden) {
+            // Variable (l, a, b) is the unit matrix at (pos_l(a), pos_{l-1}(b)) of W~_l; in the original
+            // coordinates it is Q_l[:, pos_l(a)] Q_{l-1}[:, pos_{l-1}(b)]^T.
+            auto Q = [&](int l) -> const Matrix& { return l == 0 ? svd.V : l == L ? svd.U : (*hidden)[l - 1]; };
+            auto pos = [&](int l, int label) {
+                return static_cast<Eigen::Index>(std::find(S[l].begin(), S[l].end(), label) - S[l].begin());
+            };
+            const long long Ntot = inst.num_parameters();
+            vectors = zeros(Ntot, n, p);
+            for (Eigen::Index col = 0; col < n; ++col)
+                for (Eigen::Index i = 0; i < n; ++i) {
+                    const Var& u = vars[i];
+                    const Real c = e.vectors(i, col);
+                    if (c == 0) continue;
+                    const Vector left = Q(u.l).col(pos(u.l, u.a)), right = Q(u.l - 1).col(pos(u.l - 1, u.b));
+                    for (Eigen::Index cc = 0; cc < right.size(); ++cc)
+                        for (Eigen::Index rr = 0; rr < left.size(); ++rr)
+                            vectors(parameter_offset(inst, u.l, static_cast<int>(rr), static_cast<int>(cc)), col) +=
+                                c * left(rr) * right(cc);
+                }
+        }
+        out.blocks.push_back({key.first, key.second, e.values, vectors});
         for (Eigen::Index i = 0; i < e.values.size(); ++i) all.push_back(e.values(i));
     }
     std::sort(all.begin(), all.end());
     out.eigenvalues = zero_vector(static_cast<Eigen::Index>(all.size()), p);
     for (size_t i = 0; i < all.size(); ++i) out.eigenvalues(static_cast<Eigen::Index>(i)) = all[i];
     return out;
+}
+
+}  // namespace
+
+StructuredSpectrum hessian_spectrum_structured(const Instance& inst, const TargetSvd& svd, const Orbit& orbit,
+                                               const Precision& p, bool drop_cross_terms) {
+    return structured(inst, svd, orbit, p, drop_cross_terms, nullptr);
+}
+
+StructuredSpectrum hessian_spectrum_structured_with_vectors(const Instance& inst, const TargetSvd& svd,
+                                                            const Orbit& orbit, const std::vector<Matrix>& hidden,
+                                                            const Precision& p) {
+    std::vector<Matrix> q = hidden;
+    if (q.empty())
+        for (int l = 1; l < inst.L; ++l) q.push_back(identity(inst.dims[l], p));
+    if (static_cast<int>(q.size()) != inst.L - 1)
+        throw std::invalid_argument("hessian_spectrum_structured_with_vectors: need L - 1 hidden rotations");
+    return structured(inst, svd, orbit, p, false, &q);
 }
 
 }  // namespace dmf

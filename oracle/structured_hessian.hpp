@@ -27,6 +27,7 @@ namespace dmf {
 struct HessianBlock {
     int a = 0, b = 0;       // the label pair, a <= b
     Vector eigenvalues;     // ascending
+    Matrix vectors;         // on request: N x block size, unit eigenvectors in the original coordinates
 };
 
 struct StructuredSpectrum {
@@ -39,5 +40,12 @@ struct StructuredSpectrum {
 // mutation the tests must catch.
 StructuredSpectrum hessian_spectrum_structured(const Instance& inst, const TargetSvd& svd, const Orbit& orbit,
                                                const Precision& p, bool drop_cross_terms = false);
+
+// The same, with each block's eigenvectors mapped back to the original coordinates of the point
+// W_l = Q_l W~_l Q_{l-1}^T (Q_0 = svd.V, Q_L = svd.U, `hidden` = Q_1..Q_{L-1} as orbit_point draws
+// them; identities when empty), in the flattened order of objective.hpp.
+StructuredSpectrum hessian_spectrum_structured_with_vectors(const Instance& inst, const TargetSvd& svd,
+                                                            const Orbit& orbit, const std::vector<Matrix>& hidden,
+                                                            const Precision& p);
 
 }  // namespace dmf

@@ -3,6 +3,7 @@
 #include "oracle/critical_set.hpp"
 #include "oracle/instance_json.hpp"
 #include "oracle/objective.hpp"
+#include "oracle/random.hpp"
 #include "oracle/structured_hessian.hpp"
 
 #include <doctest/doctest.h>
@@ -65,6 +66,38 @@ TEST_CASE("structured Hessian: dropping the cross terms is caught") {
         parse_json_exact(R"({"L":3,"dims":[2,2,2,2],"lambda":[0.5,1,2],"convention":"cjw","target":[[4,0],[0,2]]})"), p);
     int orbits = 0;
     CHECK(worst_units(inst, 5, p, true, orbits) > 1e6);
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("unit") {
+
+TEST_CASE("structured Hessian eigenvectors mapped back are eigenvectors of the dense Hessian") {
+    const Precision p = Precision::from_bits(128);
+    const Instance inst = instance_from_json(
+        parse_json_exact(R"({"L":3,"dims":[3,2,3,2],"lambda":[0.5,1,2],"convention":"cjw","target":[[4,0,0],[0,2,0]]})"), p);
+    Rng rng(21);
+    const TargetSvd t = target_svd(inst, rng, p);
+    int checked = 0;
+    for (const auto& o : enumerate_orbits(inst, t, p, 16)) {
+        Rng copy = rng;  // orbit_point draws Q_1..Q_{L-1} first: draw the same ones here
+        std::vector<Matrix> hidden;
+        for (int l = 1; l < inst.L; ++l) hidden.push_back(haar_orthogonal(inst.dims[l], copy, p));
+        const Weights w = orbit_point(inst, t, o, rng, p);
+        const Matrix H = hessian(inst, w, p);
+        const auto s = hessian_spectrum_structured_with_vectors(inst, t, o, hidden, p);
+        PrecisionGuard g(p);
+        const Real norm = H.norm();
+        for (const auto& b : s.blocks)
+            for (Eigen::Index k = 0; k < b.eigenvalues.size(); ++k) {
+                const Vector v = b.vectors.col(k);
+                const Real res = (matvec(H, v, p) - b.eigenvalues(k) * v).norm();
+                CHECK(abs(v.norm() - 1) < 1e-30);
+                CHECK_MESSAGE(res <= 1e4 * epsilon(p) * norm, "block {" << b.a << "," << b.b << "} residual " << to_string(res, 6));
+                ++checked;
+            }
+    }
+    CHECK(checked >= 50);
 }
 
 }  // TEST_SUITE
