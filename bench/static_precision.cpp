@@ -1,8 +1,9 @@
 // The "fast dense path" candidate: Eigen's symmetric eigensolver on a stack-allocated precision
 // (number<mpfr_float_backend<77>, et_off>, 77 digits = 257 bits, no heap allocation per number)
 // against the Foundation's dynamic-precision path (mpfr_float_backend<0>) at 257 bits, on the
-// same matrices in the same run.
+// same matrices in the same run; and the MPFR-direct path (oracle/mpfr_eigenvalues.hpp).
 #include "oracle/linalg.hpp"
+#include "oracle/mpfr_eigenvalues.hpp"
 #include "oracle/random.hpp"
 
 #include <boost/multiprecision/mpfr.hpp>
@@ -60,7 +61,8 @@ int main(int argc, char** argv) {
         for (int i = 1; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));
     }
     const Precision p = Precision::from_bits(257);
-    std::printf("%6s %16s %16s %10s %16s\n", "N", "dynamic257 s", "static77dig s", "speedup", "max |diff|");
+    std::printf("%6s %16s %16s %10s %16s %16s %10s %16s\n", "N", "dynamic257 s", "static77dig s", "speedup", "max |diff|",
+                "mpfr-direct s", "speedup", "max |diff|/eps");
     for (int n : sizes) {
         Rng rng(static_cast<std::uint64_t>(n));
         Matrix G = gaussian_matrix(n, n, rng, p);
@@ -73,13 +75,19 @@ int main(int argc, char** argv) {
         for (int j = 0; j < n; ++j)
             for (int i = 0; i < n; ++i) S(i, j) = Static(A(i, j).str(0, std::ios_base::scientific));
         SymmetricEigen e;
-        const double td = seconds([&] { e = symmetric_eigen(A, p, false); });
+        const double td = seconds([&] { e = symmetric_eigen_library(A, p, false); });
         Eigen::Matrix<Static, Eigen::Dynamic, 1> es;
         const double ts = seconds([&] { es = Eigen::SelfAdjointEigenSolver<StaticMatrix>(S, Eigen::EigenvaluesOnly).eigenvalues(); });
         PrecisionGuard g(p);
         Real diff = 0;
         for (int i = 0; i < n; ++i) diff = std::max(diff, Real(abs(e.values(i) - Real(es(i).str(0, std::ios_base::scientific)))));
-        std::printf("%6d %16.4g %16.4g %10.2f %16.3g\n", n, td, ts, td / ts, diff.convert_to<double>());
+        Eigenvalues em;
+        const double tm = seconds([&] { em = symmetric_eigenvalues_mpfr(A, p); });
+        Real dm = 0;
+        for (int i = 0; i < n; ++i) dm = std::max(dm, Real(abs(e.values(i) - em.values(i))));
+        const Real norm = std::max(abs(e.values(0)), abs(e.values(n - 1)));
+        std::printf("%6d %16.4g %16.4g %10.2f %16.3g %16.4g %10.2f %16.3g\n", n, td, ts, td / ts, diff.convert_to<double>(), tm,
+                    td / tm, static_cast<double>(dm / (epsilon(p) * norm)));
     }
     return 0;
 }

@@ -1,5 +1,7 @@
 #include "oracle/linalg.hpp"
 
+#include "oracle/mpfr_eigenvalues.hpp"
+
 #include <stdexcept>
 #include <string>
 
@@ -95,6 +97,19 @@ Real dot(const Matrix& a, const Matrix& b, const Precision& p) {
 }
 
 SymmetricEigen symmetric_eigen(const Matrix& a, const Precision& p, bool want_vectors) {
+    require(a.rows() == a.cols(), "symmetric_eigen: matrix is " + shape(a) + ", not square");
+    if (!want_vectors) {
+        // The fastest correct path for eigenvalues only (bench/results.md): MPFR called directly.
+        const Eigenvalues e = symmetric_eigenvalues_mpfr(rounded(a, p), p);
+        SymmetricEigen out;
+        out.status = e.status;
+        out.values = e.values;
+        return out;
+    }
+    return symmetric_eigen_library(a, p, want_vectors);
+}
+
+SymmetricEigen symmetric_eigen_library(const Matrix& a, const Precision& p, bool want_vectors) {
     require(a.rows() == a.cols(), "symmetric_eigen: matrix is " + shape(a) + ", not square");
     PrecisionGuard guard(p);
     SymmetricEigen out;
