@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     // Usage: dmf-bench-dense-eigen [--dump DIR] [sizes...]. With --dump, every matrix, the reference
     // eigenvalues and our timings are written to DIR for bench/peers.py (mpmath, numpy): the peers
     // run on the very same matrices in the same run.
-    std::vector<int> sizes = {50, 100, 200};
+    std::vector<int> sizes = {50, 100, 200, 400};
     std::string dump;
     std::vector<int> given;
     for (int i = 1; i < argc; ++i) {
