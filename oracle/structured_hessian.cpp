@@ -47,6 +47,12 @@ StructuredSpectrum structured(const Instance& inst, const TargetSvd& svd, const 
         for (int k = from; k <= to; ++k) s *= D[k][a];
         return s;
     };
+    // A label inactive in every layer (no non-zero D): the closed-form case.
+    auto D_zero = [&](int a) {
+        for (int l = 1; l <= L; ++l)
+            if (D[l][a] != 0) return false;
+        return true;
+    };
     std::vector<Real> R(K, Real(0));
     for (int a = 0; a < K; ++a) {
         const Real y = a < r ? svd.y[a] : Real(0);
@@ -105,7 +111,40 @@ StructuredSpectrum structured(const Instance& inst, const TargetSvd& svd, const 
                                 c * left(rr) * right(cc);
                 }
         }
-        out.blocks.push_back({key.first, key.second, e.values, vectors});
+        Vector closed;
+        if (D_zero(key.first) && D_zero(key.second)) {
+            std::vector<Real> cf;
+            std::vector<bool> used(vars.size(), false);
+            for (size_t i = 0; i < vars.size(); ++i) {
+                if (used[i]) continue;
+                const Var& u = vars[i];
+                if (L == 1) {
+                    cf.push_back(form.loss_factor * (1 + form.lambda[0]));
+                    continue;
+                }
+                // L = 2: (1, a, b) pairs with (2, b, a).
+                size_t partner = vars.size();
+                if (L == 2)
+                    for (size_t k = 0; k < vars.size(); ++k)
+                        if (!used[k] && k != i && vars[k].l != u.l && vars[k].a == u.b && vars[k].b == u.a) partner = k;
+                if (partner == vars.size()) {
+                    cf.push_back(form.loss_factor * form.lambda[u.l - 1]);
+                    used[i] = true;
+                    continue;
+                }
+                used[i] = used[partner] = true;
+                const Var& lo = u.l == 1 ? u : vars[partner];  // the layer-1 variable (a, b): coupling -y_b
+                const Real yb = lo.b < r ? svd.y[lo.b] : Real(0);
+                const Real mean = (form.lambda[0] + form.lambda[1]) / 2, half = (form.lambda[0] - form.lambda[1]) / 2;
+                const Real rad = sqrt(half * half + yb * yb);
+                cf.push_back(form.loss_factor * (mean - rad));
+                cf.push_back(form.loss_factor * (mean + rad));
+            }
+            std::sort(cf.begin(), cf.end());
+            closed = zero_vector(static_cast<Eigen::Index>(cf.size()), p);
+            for (size_t i = 0; i < cf.size(); ++i) closed(static_cast<Eigen::Index>(i)) = cf[i];
+        }
+        out.blocks.push_back({key.first, key.second, e.values, vectors, closed});
         for (Eigen::Index i = 0; i < e.values.size(); ++i) all.push_back(e.values(i));
     }
     std::sort(all.begin(), all.end());

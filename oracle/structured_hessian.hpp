@@ -28,6 +28,13 @@ struct HessianBlock {
     int a = 0, b = 0;       // the label pair, a <= b
     Vector eigenvalues;     // ascending
     Matrix vectors;         // on request: N x block size, unit eigenvectors in the original coordinates
+    // Closed form, where the algebra gives one (empty otherwise): a pair of labels that are both
+    // inactive (D_l[a] = D_l[b] = 0 in every layer). Then every product of D's vanishes unless it is
+    // empty, so for L >= 3 the block is diag(lambda_l) (times the loss factor), and for L = 2 it splits
+    // into 2 x 2 blocks [[lambda_1, -y_b], [-y_b, lambda_2]] pairing (1, a, b) with (2, b, a) (R_b = -y_b):
+    // eigenvalues (lambda_1 + lambda_2)/2 -+ sqrt(((lambda_1 - lambda_2)/2)^2 + y_b^2); a lone variable
+    // keeps lambda_l. For L = 1 the Hessian is (1 + lambda) I. Ascending.
+    Vector closed_form;
 };
 
 struct StructuredSpectrum {

@@ -101,3 +101,34 @@ TEST_CASE("structured Hessian eigenvectors mapped back are eigenvectors of the d
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("unit") {
+
+TEST_CASE("closed-form eigenvalues of inactive label pairs equal the block eigensolver's") {
+    const Precision p = Precision::from_bits(128);
+    int compared = 0;
+    for (const char* text : {R"({"L":2,"dims":[3,3,3],"lambda":[0.5,2],"convention":"cjw","target":[[3,0,0],[0,2,0],[0,0,1]]})",
+                             R"({"L":3,"dims":[3,2,2,3],"lambda":[0.25,0.5,1],"convention":"cjw","target":[[3,0,0],[0,2,0],[0,0,0.5]]})",
+                             R"({"L":2,"dims":[2,1,3],"lambda":0.3,"convention":"kp","target":[[2,0],[0,1],[0,0]]})",
+                             R"({"L":1,"dims":[2,2],"lambda":[0.7],"convention":"cjw","target":[[1,0],[0,2]]})"}) {
+        const Instance inst = instance_from_json(parse_json_exact(text), p);
+        Rng rng(4);
+        const TargetSvd t = target_svd(inst, rng, p);
+        for (const auto& o : enumerate_orbits(inst, t, p, 32)) {
+            const auto s = hessian_spectrum_structured(inst, t, o, p);
+            for (const auto& b : s.blocks) {
+                if (b.closed_form.size() == 0) continue;
+                REQUIRE(b.closed_form.size() == b.eigenvalues.size());
+                PrecisionGuard g(p);
+                for (Eigen::Index i = 0; i < b.eigenvalues.size(); ++i)
+                    CHECK_MESSAGE(abs(b.closed_form(i) - b.eigenvalues(i)) <= 64 * epsilon(p) * (abs(b.eigenvalues(i)) + 1),
+                                  "block {" << b.a << "," << b.b << "}: " << to_string(b.closed_form(i), 30) << " vs "
+                                            << to_string(b.eigenvalues(i), 30));
+                ++compared;
+            }
+        }
+    }
+    CHECK(compared >= 20);
+}
+
+}  // TEST_SUITE
