@@ -2,6 +2,7 @@
 
 #include "oracle/corpus.hpp"
 #include "oracle/instance_json.hpp"
+#include "oracle/matrix_theory.hpp"
 #include "oracle/random.hpp"
 #include "oracle/scalar_problem.hpp"
 #include "oracle/scalar_theory.hpp"
@@ -95,6 +96,124 @@ CheckResult check_tau_tie(const Instance& inst, const Precision& p, bool planted
     return r;
 }
 
+// KP.T22 on an instance's target X and depth L: (136) multiplies to X, its cost (1/L) sum ||W_i||^2
+// equals ||X||_{S^{2/L}}^{2/L}, and a perturbed factorization W_i -> G_i W_i G_{i-1}^{-1} (seeded by
+// the case) costs no less.
+CheckResult check_kp_t22_on(const Instance& inst, const Precision& p) {
+    const int L = inst.L;
+    const Matrix X = rounded(inst.target, p);
+    const Real sch = schatten_2_over_L(X, L, p);
+    const Weights W = balanced_factorization_136(X, L, p);
+    Matrix P = W[0];
+    for (int i = 1; i < L; ++i) P = matmul(W[i], P, p);
+    PrecisionGuard g(p);
+    auto cost = [&](const Weights& ws) {
+        Real c = 0;
+        for (const auto& w : ws) c += frobenius_norm_squared(w, p);
+        return Real(c / L);
+    };
+    const Real xn = sqrt(frobenius_norm_squared(X, p));
+    const long dims = X.rows() + X.cols();
+    CheckResult r;
+    r.quantity = "(136) factors X at cost ||X||_{S^{2/L}}^{2/L}, and no factorization costs less";
+    const Real perr = sqrt(frobenius_norm_squared(Matrix(P - X), p));
+    const Real c136 = cost(W);
+    r.printed = "||X||_S^{2/L}/... = " + to_string(sch, 30);
+    r.computed = "(136) cost " + to_string(c136, 30) + ", ||P - X|| = " + to_string(perr, 6);
+    r.error_eps = static_cast<double>(abs(c136 - sch) / (epsilon(p) * (sch + 1e-300)));
+    if (perr > 64 * L * dims * epsilon(p) * (xn + 1e-300) || r.error_eps > 64.0 * L * dims)
+        return r.verdict = Verdict::violated, r;
+    if (L >= 2 && W[0].rows() > 0) {
+        Rng rng(fnv1a(instance_to_json(inst).dump()));
+        Weights V = W;
+        const Eigen::Index k = W[0].rows();
+        for (int i = 0; i + 1 < L; ++i) {
+            const Matrix G = identity(k, p) + gaussian_matrix(k, k, rng, p) * Real("0.3");
+            V[i] = matmul(G, V[i], p);
+            V[i + 1] = matmul(V[i + 1], inverse(G, p), p);
+        }
+        const Real cv = cost(V);
+        if (cv < sch - 64 * L * dims * epsilon(p) * (sch + 1e-300)) {
+            r.computed += "; a factorization costs " + to_string(cv, 30);
+            return r.verdict = Verdict::violated, r;
+        }
+    }
+    r.verdict = Verdict::holds;
+    return r;
+}
+
+// KP.T9 and KP.T19 are inequalities on pairs of matrices. A case carries A as its target; B is
+// drawn from the case's hash, structured half of the time (A itself, A with its singular values
+// reversed, rank one), so a shrunk case still determines B.
+Matrix companion(const Instance& inst, Eigen::Index rows, Eigen::Index cols, const Precision& p, bool same_shape) {
+    const std::uint64_t h = fnv1a(instance_to_json(inst).dump());
+    Rng rng(h);
+    const Matrix A = rounded(inst.target, p);
+    if (same_shape && (h % 4) != 0) {
+        const auto d = svd(A, p, true);
+        Matrix S = zeros(rows, cols, p);
+        const Eigen::Index k = d.sigma.size();
+        PrecisionGuard g(p);
+        for (Eigen::Index i = 0; i < k; ++i)
+            S(i, i) = (h % 4) == 1 ? Real(d.sigma(i)) : (h % 4) == 2 ? Real(d.sigma(k - 1 - i)) : Real(i == 0 ? d.sigma(0) : Real(0));
+        return matmul(matmul(d.u, S, p), d.v.transpose(), p);
+    }
+    return gaussian_matrix(rows, cols, rng, p);
+}
+
+int numerical_rank(const Vector& s, Eigen::Index m, Eigen::Index n, const Precision& p) {
+    if (s.size() == 0 || s(0) == 0) return 0;
+    PrecisionGuard g(p);
+    const Real cut = 16 * static_cast<long>(m + n) * epsilon(p) * s(0);
+    int r = 0;
+    for (Eigen::Index i = 0; i < s.size(); ++i) r += s(i) > cut;
+    return r;
+}
+
+CheckResult check_kp_t9_on(const Instance& inst, const Precision& p) {
+    const Matrix A = rounded(inst.target, p);
+    const Matrix B = companion(inst, A.rows(), A.cols(), p, true);
+    const Vector sa = svd(A, p, false).sigma, sb = svd(B, p, false).sigma;
+    PrecisionGuard g(p);
+    Real rhs = 0;
+    for (Eigen::Index i = 0; i < sa.size(); ++i) rhs += sa(i) * sb(i);
+    const Real lhs = dot(A, B, p);
+    const Real scale = sa.size() ? Real(sa(0) * sb(0) * static_cast<long>(A.rows() + A.cols()) + 1e-300) : Real(1);
+    CheckResult r;
+    r.quantity = "tr(A B^T) <= sum sigma_i(A) sigma_i(B)";
+    r.printed = "<= " + to_string(rhs, 30);
+    r.computed = to_string(lhs, 30);
+    r.error_eps = std::max(0.0, static_cast<double>((lhs - rhs) / (epsilon(p) * scale)));
+    r.verdict = lhs > rhs + 32 * static_cast<long>(A.rows() + A.cols()) * epsilon(p) * scale ? Verdict::violated : Verdict::holds;
+    return r;
+}
+
+CheckResult check_kp_t19_on(const Instance& inst, const Precision& p) {
+    const Matrix A = rounded(inst.target, p);
+    const std::uint64_t h = fnv1a(instance_to_json(inst).dump());
+    const Eigen::Index n = 1 + static_cast<Eigen::Index>(h % 4);
+    const Matrix B = companion(inst, A.cols(), n, p, false);
+    static const char* exps[] = {"0.25", "0.5", "1", "2", "3", "0.6666666666666666666666666666666666667"};
+    PrecisionGuard g(p);
+    const Real q = parse_real(exps[(h / 4) % 6], p);
+    const Vector sa = svd(A, p, false).sigma, sb = svd(B, p, false).sigma, sab = svd(matmul(A, B, p), p, false).sigma;
+    const int ra = numerical_rank(sa, A.rows(), A.cols(), p), rb = numerical_rank(sb, B.rows(), B.cols(), p),
+              rab = numerical_rank(sab, A.rows(), n, p);
+    Real lhs = 0, rhs = 0;
+    for (int i = 0; i < rab; ++i) lhs += pow(sab(i), q);
+    for (int i = 0; i < std::min(ra, rb); ++i) rhs += pow(sa(i) * sb(i), q);
+    const long dims = static_cast<long>(A.rows() + A.cols() + n);
+    const Real scale = rhs > 0 ? rhs : Real(1);
+    CheckResult r;
+    r.quantity = "sum sigma_i(AB)^q <= sum_{i <= min(rank A, rank B)} sigma_i(A)^q sigma_i(B)^q, q = " + to_string(q, 6);
+    r.printed = "<= " + to_string(rhs, 30);
+    r.computed = to_string(lhs, 30) + " (rank AB " + std::to_string(rab) + ")";
+    r.error_eps = std::max(0.0, static_cast<double>((lhs - rhs) / (epsilon(p) * scale)));
+    r.verdict = rab > std::min(ra, rb) || lhs > rhs + 64 * dims * (1 + q) * epsilon(p) * scale ? Verdict::violated
+                                                                                            : Verdict::holds;
+    return r;
+}
+
 CheckResult scalar(const Instance& inst, const Precision& p,
                    const std::function<CheckResult(const ScalarProblem&, const Precision&)>& f) {
     return f(problem_of(inst), p);
@@ -130,6 +249,9 @@ const std::vector<SearchTarget>& search_targets() {
         t.push_back({"KP.T10", CaseKind::matrix, false, 1, 6, check_kp_t10_on});
         t.push_back({"KP.C13", CaseKind::matrix, false, 1, 6, check_kp_c13_on});
         t.push_back({"KP.T15", CaseKind::matrix, false, 1, 6, check_kp_t15_on});
+        t.push_back({"KP.T22", CaseKind::matrix, false, 1, 6, check_kp_t22_on});
+        t.push_back({"KP.T9", CaseKind::matrix, false, 1, 6, check_kp_t9_on});
+        t.push_back({"KP.T19", CaseKind::matrix, false, 1, 6, check_kp_t19_on});
         t.push_back({"TEST.planted", CaseKind::scalar, true, 1, 12,
                      [](const Instance& i, const Precision& p) { return check_tau_tie(i, p, true); }});
         t.push_back({"TEST.true", CaseKind::scalar, true, 1, 12,
