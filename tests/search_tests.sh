@@ -44,7 +44,8 @@ python3 - "$tmp/kill" <<'PY' || status=1
 import json, os, sys
 d = sys.argv[1]
 for f in os.listdir(d):
-    assert f.endswith(".json") or f.startswith(".tmp"), f  # temporaries are the only other files
+    # A write cut by SIGKILL leaves its temporary (NAME.tmp.PID), never a partial NAME.json.
+    assert f.endswith(".json") or ".json.tmp." in f, f
     if f.endswith(".json"):
         c = json.load(open(os.path.join(d, f)))
         assert c["claim"] == "KP.T6" and c["parameters"]["L"] >= 1, f
