@@ -214,6 +214,39 @@ CheckResult check_kp_t19_on(const Instance& inst, const Precision& p) {
     return r;
 }
 
+// KP.L11 on the case's target A: for every simple non-zero singular value sigma_i (a point of the
+// level set {sigma_i = C}, C = sigma_i(A)), grad sigma_i = u_i v_i^T has norm 1, and the directional
+// derivative along it, by a central difference at twice the precision, is 1: the level set is locally
+// a smooth hypersurface.
+CheckResult check_kp_l11_on(const Instance& inst, const Precision& p) {
+    const Matrix A = rounded(inst.target, p);
+    const auto d = svd(A, p, true);
+    const Precision hi = p.times(2);
+    CheckResult r;
+    r.quantity = "d/dt sigma_i(A + t u_i v_i^T) = 1 at every simple singular value";
+    r.verdict = Verdict::not_applicable;
+    PrecisionGuard g(hi);
+    const Real h = make_real(hi, 1, -static_cast<long>(p.bits()) / 2);
+    const Real gap_tol = make_real(p, 1, -static_cast<long>(p.bits()) / 4) * (d.sigma.size() ? Real(d.sigma(0)) : Real(1));
+    for (Eigen::Index i = 0; i < d.sigma.size(); ++i) {
+        bool simple = d.sigma(i) > gap_tol;
+        for (Eigen::Index j = 0; j < d.sigma.size(); ++j)
+            if (j != i && abs(d.sigma(j) - d.sigma(i)) <= gap_tol) simple = false;
+        if (!simple) continue;
+        const Matrix G = rounded(Matrix(d.u.col(i) * d.v.col(i).transpose()), hi);
+        const auto sp = svd(Matrix(rounded(A, hi) + G * h), hi, false), sm = svd(Matrix(rounded(A, hi) - G * h), hi, false);
+        const Real deriv = (sp.sigma(i) - sm.sigma(i)) / (2 * h);
+        // Truncation h^2 / gap and rounding eps(2p) / h are both far below 2^-(p/2 - 8).
+        const bool bad = abs(deriv - 1) > make_real(p, 1, -static_cast<long>(p.bits()) / 2 + 8);
+        r.error_eps = std::max(r.error_eps, static_cast<double>(abs(deriv - 1) / epsilon(p)));
+        r.printed = "1";
+        r.computed = to_string(deriv, 30);
+        r.verdict = bad ? Verdict::violated : Verdict::holds;
+        if (r.verdict == Verdict::violated) return r;
+    }
+    return r;
+}
+
 CheckResult scalar(const Instance& inst, const Precision& p,
                    const std::function<CheckResult(const ScalarProblem&, const Precision&)>& f) {
     return f(problem_of(inst), p);
@@ -251,6 +284,7 @@ const std::vector<SearchTarget>& search_targets() {
         t.push_back({"KP.T15", CaseKind::matrix, false, 1, 6, check_kp_t15_on});
         t.push_back({"KP.T22", CaseKind::matrix, false, 1, 6, check_kp_t22_on});
         t.push_back({"KP.T9", CaseKind::matrix, false, 1, 6, check_kp_t9_on});
+        t.push_back({"KP.L11", CaseKind::matrix, false, 1, 6, check_kp_l11_on});
         t.push_back({"KP.T19", CaseKind::matrix, false, 1, 6, check_kp_t19_on});
         t.push_back({"TEST.planted", CaseKind::scalar, true, 1, 12,
                      [](const Instance& i, const Precision& p) { return check_tau_tie(i, p, true); }});
