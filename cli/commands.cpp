@@ -59,7 +59,9 @@ Commands::Commands(CLI::App& app) {
 
     replay_ = app.add_subcommand("replay", "re-run one stored counterexample and print the verdict");
     replay_->add_option("file", replay_file_, "a counterexample JSON file (corpus/)")->required();
-    replay_->add_flag("--json", replay_json_, "one JSON document");
+    // Default: the stored precision. --digits/--bits re-run the case at another precision, e.g. to see a
+    // confirmed violation persist at 4x the bits it was found at.
+    add_output_options(replay_, replay_out_);
 }
 
 int Commands::run() {
@@ -206,20 +208,25 @@ int Commands::run_check() {
 // Exit 0 when the stored case still refutes the printed claim (the registry's
 // expectation), 1 when it no longer does.
 int Commands::run_replay() {
-    const Counterexample c = load_counterexample(replay_file_);
+    Counterexample c = load_counterexample(replay_file_);
+    const unsigned stored_bits = c.precision_bits;
+    if (replay_out_.digits || replay_out_.bits) c.precision_bits = numerics(replay_out_).precision.bits();
     const ReplayResult r = replay_counterexample(c);
     const bool still = r.printed.verdict == Verdict::violated;
     auto j = [](const CheckResult& x) {
         return json{{"verdict", to_string(x.verdict)}, {"quantity", x.quantity}, {"printed", x.printed},
                     {"computed", x.computed}, {"error_eps", x.error_eps}, {"detail", x.detail}};
     };
-    if (replay_json_) {
+    if (replay_out_.json) {
         json out{{"file", replay_file_}, {"claim", c.claim}, {"precision_bits", c.precision_bits},
+                 {"stored_precision_bits", stored_bits},
                  {"printed_claim", j(r.printed)}, {"still_refuted", still}};
         if (r.corrected) out["corrected_statement"] = j(*r.corrected);
         std::cout << out.dump(2) << "\n";
     } else {
-        std::cout << replay_file_ << "\n  claim " << c.claim << " at " << c.precision_bits << " bits\n  printed claim: "
+        std::cout << replay_file_ << "\n  claim " << c.claim << " at " << c.precision_bits << " bits"
+                  << (stored_bits != c.precision_bits ? " (stored at " + std::to_string(stored_bits) + ")" : "")
+                  << "\n  printed claim: "
                   << to_string(r.printed.verdict) << "\n    " << r.printed.quantity << "\n    printed:  " << r.printed.printed
                   << "\n    computed: " << r.printed.computed << "\n";
         if (r.corrected) std::cout << "  corrected statement: " << to_string(r.corrected->verdict) << "\n";

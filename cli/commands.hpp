@@ -41,10 +41,9 @@ private:
     CLI::App* sharpness_ = nullptr;
     SharpnessOptions sharpness_options_;
     std::string replay_file_;
-    bool replay_json_ = false;
     ScalarOptions scalar_options_;
 
-    OutputOptions check_out_, claims_out_, evaluate_out_;
+    OutputOptions check_out_, claims_out_, evaluate_out_, replay_out_;
     std::vector<std::string> check_claims_;
     std::optional<int> check_cases_;
     std::optional<std::uint64_t> check_seed_;

@@ -66,6 +66,87 @@ StructuredSpectrum structured(const Instance& inst, const TargetSvd& svd, const 
     for (int l = 1; l <= L; ++l)
         for (int a : S[l])
             for (int b : S[l - 1]) groups[{std::min(a, b), std::max(a, b)}].push_back({l, a, b});
+    // The closed forms documented in the header (without the loss factor), or empty.
+    auto closed_form_eigenvalues = [&](const std::vector<Var>& vars, int a0, int b0, std::string& which) {
+        std::vector<Real> cf;
+        const auto& lam = form.lambda;
+        auto two_by_two = [&](const Real& p11, const Real& p22, const Real& off) {
+            const Real mean = (p11 + p22) / 2, half = (p11 - p22) / 2, rad = sqrt(half * half + off * off);
+            cf.push_back(mean - rad);
+            cf.push_back(mean + rad);
+        };
+        auto find = [&](int l, int row, int col) {
+            for (size_t k = 0; k < vars.size(); ++k)
+                if (vars[k].l == l && vars[k].a == row && vars[k].b == col) return static_cast<int>(k);
+            return -1;
+        };
+        const bool za = D_zero(a0), zb = D_zero(b0);
+        if (L == 1) {
+            which = "L = 1";
+            for (size_t i = 0; i < vars.size(); ++i) cf.push_back(1 + lam[0]);
+        } else if (za && zb) {
+            which = "inactive pair";
+            std::vector<bool> used(vars.size(), false);
+            for (size_t i = 0; i < vars.size(); ++i) {
+                if (used[i]) continue;
+                const Var& u = vars[i];
+                used[i] = true;
+                // L = 2: (1, a, b) pairs with (2, b, a).
+                const int partner = L == 2 ? find(3 - u.l, u.b, u.a) : -1;
+                if (partner < 0) {
+                    cf.push_back(lam[u.l - 1]);
+                    continue;
+                }
+                used[static_cast<size_t>(partner)] = true;
+                const Var& lo = u.l == 1 ? u : vars[static_cast<size_t>(partner)];  // the layer-1 variable (a, b)
+                two_by_two(lam[0], lam[1], lo.b < r ? svd.y[lo.b] : Real(0));
+            }
+        } else if (za != zb) {
+            which = "one active label";
+            const int a = za ? b0 : a0, b = za ? a0 : b0;  // a active, b inactive
+            const Real alpha = prod(2, L, a), beta = prod(1, L - 1, a), gamma = prod(2, L - 1, a);
+            const Real yb = b < r ? svd.y[b] : Real(0);
+            std::vector<bool> used(vars.size(), false);
+            for (size_t i = 0; i < vars.size(); ++i) {
+                if (used[i]) continue;
+                const Var& u = vars[i];
+                used[i] = true;
+                const bool end_pair = (u.l == 1 && u.a == a) || (u.l == L && u.a == b);
+                if (end_pair) {
+                    const int k = u.l == 1 ? find(L, b, a) : find(1, a, b);
+                    const bool has1 = u.l == 1 || k >= 0, hasL = u.l == L || k >= 0;
+                    if (k >= 0) used[static_cast<size_t>(k)] = true;
+                    if (has1 && hasL) two_by_two(lam[0] + alpha * alpha, lam[L - 1] + beta * beta, yb * gamma);
+                    else if (has1) cf.push_back(lam[0] + alpha * alpha);
+                    else cf.push_back(lam[L - 1] + beta * beta);
+                    continue;
+                }
+                // (l, b, a) with (l + 1, a, b).
+                const int l = u.a == b ? u.l : u.l - 1;
+                const int k = u.a == b ? find(l + 1, a, b) : find(l, b, a);
+                if (k < 0) {
+                    cf.push_back(lam[u.l - 1]);
+                    continue;
+                }
+                used[static_cast<size_t>(k)] = true;
+                cf.push_back(Real(0));
+                cf.push_back(lam[l - 1] + lam[l]);
+            }
+        } else if (a0 == b0) {
+            bool equal = true;
+            for (int l = 1; l < L; ++l) equal = equal && lam[l] == lam[0];
+            if (equal) {
+                which = "active diagonal";
+                const Real x = D[1][a0];  // s_k = 1
+                Real x2L2 = 1;
+                for (int k = 0; k < 2 * L - 2; ++k) x2L2 *= x;
+                for (int l = 1; l < L; ++l) cf.push_back(2 * lam[0]);
+                cf.push_back(2 * lam[0] + L * (x2L2 - lam[0]));
+            }
+        }
+        std::sort(cf.begin(), cf.end());
+        return cf;
+    };
     StructuredSpectrum out;
     std::vector<Real> all;
     for (const auto& [key, vars] : groups) {
@@ -111,40 +192,14 @@ StructuredSpectrum structured(const Instance& inst, const TargetSvd& svd, const 
                                 c * left(rr) * right(cc);
                 }
         }
+        std::string closed_case;
+        const std::vector<Real> cf = closed_form_eigenvalues(vars, key.first, key.second, closed_case);
         Vector closed;
-        if (D_zero(key.first) && D_zero(key.second)) {
-            std::vector<Real> cf;
-            std::vector<bool> used(vars.size(), false);
-            for (size_t i = 0; i < vars.size(); ++i) {
-                if (used[i]) continue;
-                const Var& u = vars[i];
-                if (L == 1) {
-                    cf.push_back(form.loss_factor * (1 + form.lambda[0]));
-                    continue;
-                }
-                // L = 2: (1, a, b) pairs with (2, b, a).
-                size_t partner = vars.size();
-                if (L == 2)
-                    for (size_t k = 0; k < vars.size(); ++k)
-                        if (!used[k] && k != i && vars[k].l != u.l && vars[k].a == u.b && vars[k].b == u.a) partner = k;
-                if (partner == vars.size()) {
-                    cf.push_back(form.loss_factor * form.lambda[u.l - 1]);
-                    used[i] = true;
-                    continue;
-                }
-                used[i] = used[partner] = true;
-                const Var& lo = u.l == 1 ? u : vars[partner];  // the layer-1 variable (a, b): coupling -y_b
-                const Real yb = lo.b < r ? svd.y[lo.b] : Real(0);
-                const Real mean = (form.lambda[0] + form.lambda[1]) / 2, half = (form.lambda[0] - form.lambda[1]) / 2;
-                const Real rad = sqrt(half * half + yb * yb);
-                cf.push_back(form.loss_factor * (mean - rad));
-                cf.push_back(form.loss_factor * (mean + rad));
-            }
-            std::sort(cf.begin(), cf.end());
+        if (!cf.empty()) {
             closed = zero_vector(static_cast<Eigen::Index>(cf.size()), p);
-            for (size_t i = 0; i < cf.size(); ++i) closed(static_cast<Eigen::Index>(i)) = cf[i];
+            for (size_t i = 0; i < cf.size(); ++i) closed(static_cast<Eigen::Index>(i)) = form.loss_factor * cf[i];
         }
-        out.blocks.push_back({key.first, key.second, e.values, vectors, closed});
+        out.blocks.push_back({key.first, key.second, e.values, vectors, closed, closed_case});
         for (Eigen::Index i = 0; i < e.values.size(); ++i) all.push_back(e.values(i));
     }
     std::sort(all.begin(), all.end());

@@ -20,6 +20,7 @@
 
 #include "oracle/critical_set.hpp"
 
+#include <string>
 #include <vector>
 
 namespace dmf {
@@ -28,13 +29,28 @@ struct HessianBlock {
     int a = 0, b = 0;       // the label pair, a <= b
     Vector eigenvalues;     // ascending
     Matrix vectors;         // on request: N x block size, unit eigenvectors in the original coordinates
-    // Closed form, where the algebra gives one (empty otherwise): a pair of labels that are both
-    // inactive (D_l[a] = D_l[b] = 0 in every layer). Then every product of D's vanishes unless it is
-    // empty, so for L >= 3 the block is diag(lambda_l) (times the loss factor), and for L = 2 it splits
-    // into 2 x 2 blocks [[lambda_1, -y_b], [-y_b, lambda_2]] pairing (1, a, b) with (2, b, a) (R_b = -y_b):
-    // eigenvalues (lambda_1 + lambda_2)/2 -+ sqrt(((lambda_1 - lambda_2)/2)^2 + y_b^2); a lone variable
-    // keeps lambda_l. For L = 1 the Hessian is (1 + lambda) I. Ascending.
+    // Closed form, where the algebra gives one (empty otherwise), ascending, and which case gave it.
+    // With s_k = sqrt(lambdabar / lambda_k) (so D_k[a] = s_k x_a), the critical condition of an active
+    // label, R_a prod_k D_k[a] = -lambda_l D_l[a]^2 for every l, reads R_a x_a^{L-2} prod_k s_k = -lambdabar.
+    //  - L = 1: the Hessian is (1 + lambda) I.
+    //  - "inactive pair" (D_l[a] = D_l[b] = 0 in every layer): every product of D's vanishes unless it is
+    //    empty, so for L >= 3 the block is diag(lambda_l), and for L = 2 it splits into 2 x 2 blocks
+    //    [[lambda_1, -y_b], [-y_b, lambda_2]] pairing (1, a, b) with (2, b, a) (R_b = -y_b): eigenvalues
+    //    (lambda_1 + lambda_2)/2 -+ sqrt(((lambda_1 - lambda_2)/2)^2 + y_b^2); a lone variable keeps lambda_l.
+    //  - "one active label" a (b inactive): B_l(b) = 0 unless l = 1 and A_l(b) = 0 unless l = L, so the
+    //    block splits into 2 x 2 blocks. (l, b, a) pairs with (l + 1, a, b), l < L, through the coupling
+    //    R_a prod_{k != l, l+1} D_k[a] = -sqrt(lambda_l lambda_{l+1}) (critical condition): eigenvalues 0
+    //    (a hidden rotation mixing a and b) and lambda_l + lambda_{l+1}. (1, a, b) pairs with (L, b, a):
+    //    [[lambda_1 + alpha^2, -y_b gamma], [-y_b gamma, lambda_L + beta^2]] with alpha = prod_{k>1} D_k[a],
+    //    beta = prod_{k<L} D_k[a], gamma = prod_{1<k<L} D_k[a]. A lone variable keeps its diagonal entry.
+    //  - "active diagonal" (a = b active): the block is diag(2 lambda_l) + c u u^T with u_l = sqrt(lambda_l /
+    //    lambdabar), c = x_a^{2L-2} prod_k s_k^2 - lambdabar (critical condition). With every lambda_l equal:
+    //    2 lambda (L - 1 times) and 2 lambda + L (x_a^{2L-2} - lambda) -- KP (29)'s matrix form. (Unequal
+    //    lambda_l leave a secular equation: no closed form is given.)
+    //  - an active pair a != b: no closed form is given.
+    // Every value is multiplied by the convention's loss factor.
     Vector closed_form;
+    std::string closed_form_case;  // "", "L = 1", "inactive pair", "one active label", "active diagonal"
 };
 
 struct StructuredSpectrum {

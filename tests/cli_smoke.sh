@@ -39,6 +39,9 @@ for f in "$root"/corpus/*.json; do
   python3 -c "import json; d=json.load(open('$tmp/replay.json')); assert d['still_refuted'] and d['corrected_statement']['verdict']!='violated', d"
 done
 if "$exe" replay "$root/tests/good_instance.json" 2>/dev/null; then echo "replay accepted a non-counterexample"; exit 1; fi
+# replay at four times the stored bits: the violation is not rounding.
+"$exe" replay "$root/corpus/KP.E79-L3-lambda9-sigma4-257bits.json" --bits 1028 --json > "$tmp/replay4.json"
+python3 -c "import json; d=json.load(open('$tmp/replay4.json')); assert d['still_refuted'] and d['precision_bits'] >= 1028 and d['stored_precision_bits'] == 257, d"
 # sharpness on the shipped L = 3 example: global minimizers found, trace = (91)-(92), trace >= (81).
 "$exe" sharpness "$root/examples/kp_L3.json" --starts 3 --json > "$tmp/sharp.json"
 python3 - "$tmp/sharp.json" <<'PY'
