@@ -366,12 +366,22 @@ struct Sampler {
     }
     Instance matrix_case() {
         Instance inst;
-        inst.L = uniform(t.min_depth, t.max_depth);
+        // Small depths first (cheaper, and where a shrunk case ends anyway), every depth sometimes.
+        inst.L = coin(60) ? std::min(t.max_depth, t.min_depth + uniform(0, 1)) : uniform(t.min_depth, t.max_depth);
         inst.convention = Convention::cjw;
         for (;;) {
             inst.dims.assign(inst.L + 1, 1);
             for (auto& d : inst.dims) d = uniform(1, 3);
-            if (inst.L > 1 && coin(30)) inst.dims[uniform(1, inst.L - 1)] = 1;  // a bottleneck
+            if (inst.L > 1 && coin(35)) {
+                // The width boundary (KP.T3's condition, CJW's d_min): the outer widths hold r >= 2
+                // singular values and one hidden layer has d_min = r - 1.
+                const int r = uniform(2, 3);
+                inst.dims.front() = std::max(inst.dims.front(), r);
+                inst.dims.back() = std::max(inst.dims.back(), r);
+                inst.dims[uniform(1, inst.L - 1)] = r - 1;
+            } else if (inst.L > 1 && coin(20)) {
+                inst.dims[uniform(1, inst.L - 1)] = 1;  // a bottleneck anywhere
+            }
             if (inst.num_parameters() <= 30) break;
         }
         const int L = inst.L;
@@ -395,6 +405,19 @@ struct Sampler {
         const int r = std::min(inst.dims.front(), inst.dims.back());
         inst.target = zeros(inst.dims.back(), inst.dims.front(), p);
         Real prev = anchor;
+        if (r >= 2 && coin(30)) {
+            // The threshold's rank among the singular values: k values strictly above the anchor, then
+            // the anchor itself (so it sits at index k + 1, on either side of d_min), then anything below.
+            const int k = uniform(0, r - 1);
+            static const char* above[] = {"2", "1.5", "3", "4"};
+            for (int i = 0; i < r; ++i) {
+                Real y = i < k ? Real(anchor * parse_real(above[rng.next_u64() % 4], p))
+                               : i == k ? anchor
+                                        : coin(50) ? Real(0) : Real(anchor * pow2(-uniform(1, 3)));
+                inst.target(i, i) = coin(20) ? Real(-y) : y;
+            }
+            return inst;
+        }
         for (int i = 0; i < r; ++i) {
             Real y;
             switch (uniform(0, 6)) {
@@ -661,13 +684,18 @@ SearchReport search_claim(const SearchTarget& t, const SearchOptions& o) {
         rep.candidate_digest = fnv1a(text, rep.candidate_digest ? rep.candidate_digest : 1469598103934665603ULL);
         ++rep.candidates;
         Confirmation c;
+        const double t0 = elapsed();
         try {
             c = confirm(t, cand, p);
         } catch (const InputError&) {
             continue;  // e.g. a sample outside the claim's domain
         }
+        if (std::getenv("DMF_SEARCH_DEBUG"))
+            std::cerr << "candidate " << describe(cand) << ": " << to_string(c.verdict) << " in " << elapsed() - t0 << " s\n";
         const double score = std::log2(1 + std::min(c.first.error_eps, 1e12)) + proximity(t, cand, p);
-        if (score > best_score) best_score = score, best = cand, rep.best_case = describe(cand);
+        // Ties move the climb (plateau moves): a claim checked by a verdict, not a distance, scores only
+        // its proximity to a threshold, and a climb stuck on the first case on a threshold stops exploring.
+        if (score >= best_score) best_score = score, best = cand, rep.best_case = describe(cand);
         if (c.verdict == Verdict::undecided && c.first.verdict == Verdict::violated)
             rep.undecided_cases.push_back(describe(cand) + " (violated at " + std::to_string(p.bits()) +
                                           " bits, not confirmed at higher precision)");
