@@ -30,7 +30,7 @@ std::string fmt_eps(double e) {
 
 Commands::Commands(CLI::App& app) {
     check_ = app.add_subcommand("check", "run every claim's properties and print the claim table");
-    check_->add_option("--claims", check_claims_, "claim IDs to run (default: all)")->delimiter(',');
+    check_->add_option("--claims", check_claims_, "claim IDs to run (default: all), or property IDs such as CJW.A1/scalar")->delimiter(',');
     check_->add_option("--cases", check_cases_, "cases per property (default: RC_PARAMS max_success, else 100)")
         ->check(CLI::Range(1, 1000000));
     check_->add_option("--seed", check_seed_, "RapidCheck seed (default: a hash of each property's ID)");
@@ -114,13 +114,27 @@ int Commands::run_claims() {
 
 int Commands::run_check() {
     const auto& reg = claim_registry();
+    // --claims takes claim IDs (every property of the claim) and property IDs such as CJW.A1/scalar
+    // (that property alone, hidden ones included): the replay line of a failure names its property.
+    auto is_property = [](const std::string& id) {
+        for (const auto& def : prop::all_properties())
+            if (id == def.id) return true;
+        return false;
+    };
     for (const auto& id : check_claims_)
-        if (!find_claim(id)) throw InputError("--claims: unknown claim ID '" + id + "' (see dmf-oracle claims)");
+        if (!find_claim(id) && !is_property(id))
+            throw InputError("--claims: unknown claim or property ID '" + id + "' (see dmf-oracle claims)");
+    auto selected = [&](const std::string& claim, const std::string& property) {
+        if (check_claims_.empty()) return true;
+        return std::find(check_claims_.begin(), check_claims_.end(), claim) != check_claims_.end() ||
+               std::find(check_claims_.begin(), check_claims_.end(), property) != check_claims_.end();
+    };
 
     prop::RunOptions options;
     options.seed = check_seed_;
     options.max_success = check_cases_;
     options.replay_prefix = "dmf-oracle check --claims ";
+    options.replay_hidden_suffix = "";  // naming a hidden property runs it
 
     const auto start = std::chrono::steady_clock::now();
     const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
@@ -133,8 +147,12 @@ int Commands::run_check() {
                   << "cases" << std::setw(12) << "worst(eps)" << "  " << std::left << std::setw(16) << "observed"
                   << "counterexamples\n";
     for (const auto& c : reg) {
-        if (!check_claims_.empty() && std::find(check_claims_.begin(), check_claims_.end(), c.id) == check_claims_.end())
-            continue;
+        const bool whole_claim =
+            check_claims_.empty() || std::find(check_claims_.begin(), check_claims_.end(), c.id) != check_claims_.end();
+        bool any = whole_claim;
+        for (const auto& def : prop::all_properties())
+            any = any || (prop::claim_of(def.id) == c.id && selected(c.id, def.id));
+        if (!any) continue;
         json row{{"id", c.id}, {"status", to_string(c.status)}, {"counterexamples", c.counterexamples}};
         json props = json::array();
         int cases = 0, run = 0, failed = 0;
@@ -145,7 +163,8 @@ int Commands::run_check() {
             observed = "skipped (budget)";
         } else {
             for (const auto& def : prop::all_properties()) {
-                if (def.hidden || prop::claim_of(def.id) != c.id) continue;
+                if (prop::claim_of(def.id) != c.id) continue;
+                if (whole_claim ? def.hidden : !selected(c.id, def.id)) continue;
                 const auto out = prop::run_property(def, options);
                 ++run;
                 cases += out.cases;
@@ -176,7 +195,7 @@ int Commands::run_check() {
         if (observed == "no property" && c.status != ClaimStatus::untested && c.status != ClaimStatus::untestable)
             consistent = false;
         // A refuted claim stays refuted only while its stored counterexamples still refute it.
-        if (observed == "passed" && c.status == ClaimStatus::refuted && !replayed) consistent = false;
+        if (whole_claim && observed == "passed" && c.status == ClaimStatus::refuted && !replayed) consistent = false;
         all_consistent = all_consistent && consistent;
         row["properties"] = props;
         row["cases"] = cases;

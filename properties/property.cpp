@@ -121,7 +121,7 @@ Outcome run_property(const PropertyDef& def, const RunOptions& options) {
         replay.reproduce[def.id] = f.reproduce;
         out.reproduce = configToMinimalString(replay);
         out.replay_command = "RC_PARAMS=" + shell_quote(out.reproduce) + " " + options.replay_prefix + def.id +
-                             (def.hidden ? " --no-skip" : "");
+                             (def.hidden ? options.replay_hidden_suffix : "");
     } else if (result.is<GaveUpResult>()) {
         out.kind = Outcome::Kind::gave_up;
         out.cases = result.get<GaveUpResult>().numSuccess;

@@ -52,8 +52,9 @@ struct RunOptions {
     std::optional<std::string> reproduce;  // "reproduce=..." for this ID; overrides RC_PARAMS
     bool honour_rc_params = true;
     // How to rerun one property from the shell, e.g. "build/tests/dmf-tests --test-case=".
-    // The ID (and " --no-skip" for hidden properties) is appended.
+    // The ID, then `replay_hidden_suffix` for hidden properties, is appended.
     std::string replay_prefix = "dmf-oracle check --claims ";
+    std::string replay_hidden_suffix = " --no-skip";  // doctest skips hidden test cases unless told
 };
 
 struct Outcome {

@@ -105,3 +105,13 @@ done
 echo '{"weights": [[["1"]], [["1"]], [["0.5"]]]}' > "$tmp/off.json"
 "$exe" classify "$root/examples/landscape/t2_2_tie.json" --weights "$tmp/off.json" --json > "$tmp/cls2.json"
 python3 -c "import json; d=json.load(open('$tmp/cls2.json')); assert d['computed_type']=='not_critical' and d['critical'] is False, d"
+# check's replay line: a failing property (the hidden, refuted printed KP.T6) prints one line that
+# re-runs exactly that property's shrunk case through the CLI.
+if "$exe" check --claims KP.T6/printed > "$tmp/fail1.out"; then echo "KP.T6/printed passed"; exit 1; fi
+line=$(grep '^Replay: ' "$tmp/fail1.out" | head -1 | sed 's/^Replay: //')
+[ -n "$line" ] || { echo "no replay line"; exit 1; }
+if eval "${line/dmf-oracle/\"\$exe\"}" > "$tmp/fail2.out"; then echo "the replay line did not fail"; exit 1; fi
+grep -A3 '^dmf::gen::ScalarCaseSpec:' "$tmp/fail1.out" > "$tmp/case1"
+grep -A3 '^dmf::gen::ScalarCaseSpec:' "$tmp/fail2.out" > "$tmp/case2"
+[ -s "$tmp/case1" ] && cmp -s "$tmp/case1" "$tmp/case2" || { echo "the replay line ran another case"; exit 1; }
+if "$exe" check --claims NOPE.X 2>/dev/null; then echo "unknown ID accepted"; exit 1; fi
