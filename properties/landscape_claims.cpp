@@ -55,14 +55,18 @@ Instance at_precision(const Instance& inst, const Precision& p) {
     return up;
 }
 
-// The orbit with this choice vector, rebuilt and classified at precision q.
-std::optional<Classification> classify_orbit_at(const Instance& inst, std::uint64_t seed, const std::vector<int>& choice,
+// The same orbit (the same root index and the same root type -- x-, x+ or the double root xbar -- at
+// every singular index), rebuilt and classified at precision q. The choice vector alone is not enough:
+// when y sits within p's rounding of ybar (a Haar-rotated target stored at p, say), the double root at p
+// splits into x- < x+ at 2p, and root index 1 becomes x-, a different orbit.
+std::optional<Classification> classify_orbit_at(const Instance& inst, std::uint64_t seed, const Orbit& orbit,
                                                 const Precision& q) {
     const Instance up = at_precision(inst, q);
     Rng rng(seed);
     const TargetSvd t = target_svd(up, rng, q);
     for (const auto& o : enumerate_orbits(up, t, q, 512))
-        if (o.choice == choice) return classify_point(up, orbit_point(up, t, o, rng, q), q);
+        if (o.choice == orbit.choice && o.root_slope == orbit.root_slope)
+            return classify_point(up, orbit_point(up, t, o, rng, q), q);
     return std::nullopt;  // the root structure moved with the precision (y within rounding of a threshold)
 }
 
@@ -76,7 +80,7 @@ void escalate(const Instance& inst, std::uint64_t seed, ClassifiedOrbit& o, cons
     std::string trail = std::to_string(p.bits()) + " bits: " + to_string(c.kind);
     for (unsigned factor : {2u, 4u}) {
         const auto q = p.times(factor);
-        const auto cq = classify_orbit_at(inst, seed, o.orbit.choice, q);
+        const auto cq = classify_orbit_at(inst, seed, o.orbit, q);
         if (!cq) {
             trail += "; " + std::to_string(q.bits()) + " bits: the orbit does not exist";
             break;
