@@ -212,6 +212,30 @@ int Commands::run_check() {
                       << "\n";
         }
     }
+    // Self-checks outside the registry (CORE.*, SELFTEST.*), run only when named: one row each.
+    for (const auto& def : prop::all_properties()) {
+        const std::string id = def.id;
+        if (check_claims_.empty() || find_claim(prop::claim_of(def.id)) ||
+            std::find(check_claims_.begin(), check_claims_.end(), id) == check_claims_.end())
+            continue;
+        const auto out = prop::run_property(def, options);
+        const bool passed = out.kind == prop::Outcome::Kind::passed;
+        all_consistent = all_consistent && passed;
+        if (!passed)
+            failures.push_back(id + ": " + prop::to_string(out.kind) + "\n" + out.message +
+                               (out.replay_command.empty() ? "" : "\nReplay: " + out.replay_command));
+        rows.push_back(json{{"id", id},
+                            {"status", "self-check"},
+                            {"cases", out.cases},
+                            {"observed", passed ? "passed" : "FAILED"},
+                            {"consistent", passed},
+                            {"worst_error_eps", out.errors.count() ? json(out.errors.max_error_eps()) : json(nullptr)},
+                            {"worst_input", out.errors.worst_input()}});
+        if (!check_out_.json)
+            std::cout << std::left << std::setw(12) << (id.size() >= 12 ? id + " " : id) << std::setw(19) << "self-check" << std::right << std::setw(7)
+                      << out.cases << std::setw(12) << (out.errors.count() ? fmt_eps(out.errors.max_error_eps()) : "-")
+                      << "  " << std::left << std::setw(16) << (passed ? "passed" : "FAILED !") << "-\n";
+    }
     if (check_out_.json) {
         std::cout << json{{"claims", rows}, {"consistent", all_consistent}, {"seconds", elapsed()}}.dump(2) << "\n";
     } else {

@@ -132,6 +132,9 @@ DMF_PROPERTY_CASES("CORE.classifier-line-signs", "the classifier agrees with the
         require(r);
     }
     RC_TAG(checked > 0 ? "checked" : "nothing to check");
+    if (std::getenv("DMF_LANDSCAPE_STATS"))
+        std::cerr << "landscape-stats CORE.classifier-line-signs orbits=" << c.land.orbits.size() << " checked=" << checked
+                  << "\n";
 }
 
 DMF_PROPERTY_CASES("KP.E79/corrected-matrix", "matrix instances: when no sigma_i = ybar (E79 with sigma_i^{2(L-1)}, every i), no classified orbit is a non-strict saddle", 20) {

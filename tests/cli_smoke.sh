@@ -115,3 +115,6 @@ grep -A3 '^dmf::gen::ScalarCaseSpec:' "$tmp/fail1.out" > "$tmp/case1"
 grep -A3 '^dmf::gen::ScalarCaseSpec:' "$tmp/fail2.out" > "$tmp/case2"
 [ -s "$tmp/case1" ] && cmp -s "$tmp/case1" "$tmp/case2" || { echo "the replay line ran another case"; exit 1; }
 if "$exe" check --claims NOPE.X 2>/dev/null; then echo "unknown ID accepted"; exit 1; fi
+# A self-check outside the registry runs when named.
+"$exe" check --claims CORE.classifier-line-signs --cases 3 --json > "$tmp/core.json"
+python3 -c "import json; d=json.load(open('$tmp/core.json')); r=d['claims'][0]; assert r['id']=='CORE.classifier-line-signs' and r['status']=='self-check' and r['observed']=='passed' and d['consistent'], d"
