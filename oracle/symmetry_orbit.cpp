@@ -57,10 +57,15 @@ OrbitTangent symmetry_orbit_tangent(const Instance& inst, const Weights& w_in, c
     };
     std::vector<Vector> vectors;
     PrecisionGuard g(p);
-    auto push = [&](const Weights& t) {
+    auto fro = [&](const Matrix& m) { return sqrt(frobenius_norm_squared(m, p)); };
+    const long long Nparams = inst.num_parameters();
+    // `scale` bounds the generator's action (unit skew matrices times the layers it moves). A tangent
+    // at rounding level of it is zero -- a rotation of Y's null space with W_1 aligned to Y's row
+    // space, say -- and must not be normalized into a spurious orbit direction.
+    auto push = [&](const Weights& t, const Real& scale) {
         Vector v = flatten(inst, t, p);
         const Real n = v.norm();
-        if (n > 0) vectors.push_back(v / n);  // normalized: the rank test is then scale-free
+        if (n > 64 * (Nparams + 2) * epsilon(p) * scale) vectors.push_back(v / n);  // normalized: the rank test is scale-free
     };
     for (int l = 1; l < L; ++l) {
         const int d = inst.dims[l];
@@ -70,7 +75,7 @@ OrbitTangent symmetry_orbit_tangent(const Instance& inst, const Weights& w_in, c
                 Weights t = zero_weights();
                 t[l - 1] = matmul(E, w[l - 1], p);
                 t[l] = -matmul(w[l], E, p);
-                push(t);
+                push(t, fro(w[l - 1]) + fro(w[l]));
             }
     }
     const Matrix Y = rounded(inst.target, p);
@@ -86,7 +91,7 @@ OrbitTangent symmetry_orbit_tangent(const Instance& inst, const Weights& w_in, c
         Weights t = zero_weights();
         t[L - 1] += matmul(A, w[L - 1], p);
         t[0] -= matmul(w[0], B, p);
-        push(t);
+        push(t, fro(A) * fro(w[L - 1]) + fro(B) * fro(w[0]));
     }
     OrbitTangent out;
     out.generators = static_cast<int>(vectors.size());

@@ -145,11 +145,25 @@ Landscape classify_landscape(const Instance& inst, const Precision& p, std::uint
     const CjwForm form = cjw_form(inst, p);
     const Real tol = 1024 * (inst.L + parameter_count(inst)) * epsilon(p) *
                      (abs(land.global_value) + form.loss_factor * frobenius_norm_squared(inst.target, p) / 2);
+    // An undecided orbit below a local minimizer's value may be the global minimizer the multistart
+    // missed: the minimizer is then not known to be global (nor spurious).
+    Real lowest_undecided = land.global_value;
+    bool any_undecided = false;
+    for (const auto& o : land.orbits)
+        if (o.classification.kind == PointKind::undecided) {
+            if (!any_undecided || o.classification.loss < lowest_undecided) lowest_undecided = o.classification.loss;
+            any_undecided = true;
+        }
     for (auto& o : land.orbits) {
         const PointKind k = o.classification.kind;
         o.computed = k == PointKind::local_minimizer ? label_minimizer(o.classification.loss, land.global_value, tol, p)
                                                      : to_string(k);
-        if (k == PointKind::undecided) land.undecided = true;
+        if (k == PointKind::local_minimizer && o.computed == "global_minimizer" && any_undecided &&
+            lowest_undecided < land.global_value - tol) {
+            o.computed = "undecided";
+            o.classification.evidence += " [global or spurious undecided: an undecided orbit has a lower value]";
+        }
+        if (o.computed == "undecided") land.undecided = true;
     }
     return land;
 }

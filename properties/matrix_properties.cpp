@@ -131,7 +131,7 @@ DMF_PROPERTY("KP.L11", "{A : sigma_i(A) = C} is a smooth hypersurface: planted s
     const auto C = *gen::positive_decimal(-3, 3, 4);
     // Plant sigma_i = C with the other values distinct from C (a simple singular value).
     for (int j = 0; j < k; ++j)
-        if (j != i && spec.singular_values[j].text == C.text) spec.singular_values[j] = gen::Decimal{"0"};
+        if (j != i && spec.singular_values[j].at(p) == C.at(p)) spec.singular_values[j] = gen::Decimal{"0"};  // by value: "7e1" == "7.0e1"
     spec.singular_values[i] = C;
     const Matrix A = gen::materialize(spec, p);
     const auto d = svd(A, p, true);
