@@ -335,7 +335,9 @@ CheckResult check_classifier_against_line_signs(const Instance& inst, const Clas
         const Vector v = rounded(Vector(e.vectors.col(i)), hi);
         // t small enough that the quadratic term dominates every higher one (bounded by the
         // triangle-inequality magnitudes of the exact line polynomial), large enough to clear rounding.
-        const LineExpansion x = expand_along_line(inst, o.point, unflatten(inst, v, p), p);
+        // Expanded at 2p: the point is critical only to p's rounding, and its linear term (the gradient
+        // along v, at rounding level of p) must be known accurately to be dominated below.
+        const LineExpansion x = expand_along_line(inst, o.point, unflatten(inst, v, hi), hi);
         Real t = 1;
         for (size_t k = 3; k < x.magnitude.size(); ++k)
             if (x.magnitude[k] > 0)
