@@ -561,6 +561,24 @@ std::vector<Instance> shrink_steps(const SearchTarget& t, const Instance& in, co
         out.push_back(s);
     }
     const int r = static_cast<int>(std::min(in.target.rows(), in.target.cols()));
+    // Drop a zero singular value of the (diagonal) target with its row and column: narrowing alone
+    // drops the last one, which may be the value on the threshold.
+    for (int i = 0; i < r; ++i) {
+        if (in.target(i, i) != 0 || in.dims[0] <= 1 || in.dims[in.L] <= 1) continue;
+        Instance s = in;
+        s.dims[0] -= 1, s.dims[in.L] -= 1;
+        Matrix T = zeros(s.dims[in.L], s.dims[0], p);
+        for (Eigen::Index a = 0, ra = 0; a < in.target.rows(); ++a) {
+            if (a == i) continue;
+            for (Eigen::Index b = 0, cb = 0; b < in.target.cols(); ++b) {
+                if (b == i) continue;
+                T(ra, cb++) = in.target(a, b);
+            }
+            ++ra;
+        }
+        s.target = T;
+        out.push_back(s);
+    }
     for (int i = 0; i < r; ++i)
         for (const auto& v : simpler_numbers(in.target(i, i), p)) {
             Instance s = in;
