@@ -21,7 +21,8 @@ TargetSvd target_svd(const Instance& inst, Rng& rng, const Precision& p) {
     const int r = static_cast<int>(d.sigma.size());
     for (int i = 0; i < r; ++i) t.y.push_back(d.sigma(i));
     PrecisionGuard g(p);
-    const Real tol = 64 * (inst.dims.front() + inst.dims.back()) * epsilon(p) * (r ? t.y[0] + 1 : Real(1));
+    // Homogeneous: relative to y_1 (no "+ 1" floor, which merged distinct values of a target near 1e-25).
+    const Real tol = 64 * (inst.dims.front() + inst.dims.back()) * epsilon(p) * (r ? t.y[0] : Real(0));
     int id = -1;
     for (int i = 0; i < r; ++i) {
         if (i == 0 || abs(t.y[i] - t.y[i - 1]) > tol) ++id;

@@ -38,7 +38,7 @@ PointType classify_point(const Instance& inst, const Weights& w, const Precision
     PrecisionGuard g(p);
     Real scale = 0;
     for (Eigen::Index i = 0; i < e.values.size(); ++i) scale = std::max(scale, Real(abs(e.values(i))));
-    const Real zero = 64 * inst.L * epsilon(p) * (scale + 1);
+    const Real zero = 64 * inst.L * epsilon(p) * scale;  // homogeneous: relative to ||H||
     if (e.values(0) < -zero) return PointType::strict_saddle;
     if (e.values(e.values.size() - 1) < -zero) return PointType::local_maximizer;
     if (e.values(0) > zero) return PointType::local_minimizer;
@@ -48,11 +48,15 @@ PointType classify_point(const Instance& inst, const Weights& w, const Precision
     const Vector v = e.vectors.col(0);
     const Vector theta = flatten(inst, w, p);
     const Real f0 = loss(inst, w, p);
-    const Real t = make_real(p, 1, -static_cast<long>(p.bits() / 8));
+    // The step at the problem's own scale (the point, or |y|^{1/L} at the origin): homogeneous.
+    Real wscale = theta.norm();
+    if (wscale == 0) wscale = pow(abs(Real(inst.target(0, 0))), Real(1) / inst.L);
+    if (wscale == 0) wscale = 1;
+    const Real t = make_real(p, 1, -static_cast<long>(p.bits() / 8)) * wscale;
     const Real fp = loss(inst, unflatten(inst, theta + t * v, p), p) - f0;
     const Real fm = loss(inst, unflatten(inst, theta - t * v, p), p) - f0;
     why = "null direction: F(w+tv)-F = " + to_string(fp, 8) + ", F(w-tv)-F = " + to_string(fm, 8);
-    const Real noise = 64 * epsilon(p) * (abs(f0) + 1);
+    const Real noise = 64 * epsilon(p) * (abs(f0) + abs(fp + f0) + abs(fm + f0));
     if ((fp < -noise) != (fm < -noise)) return PointType::non_strict_saddle;
     if (fp > noise && fm > noise) return PointType::local_minimizer;
     return PointType::undecided;
@@ -162,7 +166,7 @@ CheckResult check_cjw_t2_2_scalar(int L, const Real& y, const Real& lambda_bar, 
         std::string computed = to_string(t);
         if (t == PointType::local_minimizer) {
             const Real v = loss(inst, point(o.x), p);
-            const Real tol = 64 * L * epsilon(p) * (abs(best) + 1);
+            const Real tol = 64 * L * epsilon(p) * abs(best);
             computed = v <= best + tol ? "global_minimizer" : "spurious_local_minimizer";
         }
         r.detail += "x=" + to_string(o.x, 12) + ": printed " + predicted + ", computed " + computed + "; ";
