@@ -40,11 +40,12 @@ void assert_balanced(const Instance& inst, const CriticalSearchResult& c, const 
         const Real nl = sqrt(frobenius_norm_squared(Wl, p)), nn = sqrt(frobenius_norm_squared(Wn, p));
         // KP's (unweighted) form: all lambda_l are equal, divide the identity by that lambda.
         const Real lam = unweighted ? form.lambda[0] : Real(1);
-        const Real allowance = c.gradient_norm * (nl + nn) / form.loss_factor / lam +
-                               64 * inst.L * epsilon(p) * (a * nl * nl + b * nn * nn + 1);
+        // Homogeneous: relative to the layers' own scale (zero layers give D = 0 exactly).
+        const Real scale = a * nl * nl + b * nn * nn, unit = scale > 0 ? scale : Real(1);
+        const Real allowance = c.gradient_norm * (nl + nn) / form.loss_factor / lam + 64 * inst.L * epsilon(p) * scale;
         for (Eigen::Index j = 0; j < D.cols(); ++j)
             for (Eigen::Index i = 0; i < D.rows(); ++i) {
-                prop::record_error(abs(D(i, j)) / (epsilon(p) * (a * nl * nl + b * nn * nn + 1)),
+                prop::record_error(abs(D(i, j)) / (epsilon(p) * unit),
                                    "imbalance at layer " + std::to_string(l));
                 if (abs(D(i, j)) > allowance)
                     RC_FAIL("layer " + std::to_string(l) + " imbalance " + to_string(D(i, j), 30) + " > allowance " +

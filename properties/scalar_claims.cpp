@@ -401,7 +401,7 @@ CheckResult check_cjw_a1_scalar(const Real& lambda1, const Real& lambda2, const 
     const Real computed = abs(M.rho_star(kp));
     r.printed = to_string(printed, digits_of(p));
     r.computed = to_string(computed, digits_of(p));
-    r.error_eps = eps_distance(computed, printed, p, std::max(Real(1), abs(yy))).convert_to<double>();
+    r.error_eps = eps_distance(computed, printed, p, Real(abs(yy) + lbar)).convert_to<double>();  // homogeneous
     if (r.error_eps > 16) return r.verdict = Verdict::violated, r;
     // Every critical point: a global minimizer or a strict saddle (Hessian from the definition).
     Instance inst;
