@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs exactly the Debian 12 packages dmf-oracle needs. Idempotent:
 # runs `apt-get update` only when something is missing; uses sudo when not root.
+# Extra package names on the command line are installed too (`./dmf bench` adds gnuplot-nox).
 set -euo pipefail
 
 packages=(
@@ -8,6 +9,7 @@ packages=(
   libboost-dev libmpfr-dev libgmp-dev libmpfi-dev libeigen3-dev
   librapidcheck-dev doctest-dev libcli11-dev nlohmann-json3-dev
   xtensor-dev libzip-dev python3-jsonschema python3-numpy python3-mpmath
+  "$@"
 )
 
 missing=()
