@@ -40,7 +40,8 @@ void check_if_direction(bool inverted) {
         const Real g = gradient_norm(inst, w, p);
         const Real scale = gradient_scale(inst, w, p);
         PrecisionGuard guard(p);
-        const Real units = g / (epsilon(p) * scale);
+        // At W = 0 both vanish: 0 / 0 would be a NaN that no bound can fail.
+        const Real units = scale > 0 ? Real(g / (epsilon(p) * scale)) : g == 0 ? Real(0) : Real(1e300);
         std::string xs;
         for (const auto& x : o.x) xs += to_string(x, 8) + " ";
         prop::record_error(units, "orbit x = " + xs);
@@ -84,7 +85,8 @@ DMF_PROPERTY_CASES("CJW.T2.1/only-if", "critical points found from random starts
     const Matrix P = end_to_end(inst, c.w, p);
     const Matrix D = matmul(matmul_transpose_left(t.U, P, p), t.V, p);
     PrecisionGuard g(p);
-    const Real scale = 1 + sqrt(frobenius_norm_squared(inst.target, p)) + sqrt(frobenius_norm_squared(P, p));
+    // Homogeneous in the size of the problem (no "1 +" floor).
+    const Real scale = sqrt(frobenius_norm_squared(inst.target, p)) + sqrt(frobenius_norm_squared(P, p));
     const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * scale;
     const int r = static_cast<int>(t.y.size());
     auto block_of = [&](Eigen::Index i) { return i < r && t.y[i] > tol ? t.block[i] : -1; };
@@ -129,7 +131,8 @@ DMF_PROPERTY_CASES("CJW.T2.1/only-if", "critical points found from random starts
         const Real cl = sqrt(lb / form.lambda[l - 1]);
         for (Eigen::Index k = 0; k < sw.sigma.size(); ++k) {
             const Real expected = k < static_cast<Eigen::Index>(xs.size()) ? Real(cl * xs[k]) : Real(0);
-            prop::record_error(abs(sw.sigma(k) - expected) / (epsilon(p) * scale), "layer singular values");
+            prop::record_error(scale > 0 ? Real(abs(sw.sigma(k) - expected) / (epsilon(p) * scale)) : Real(0),
+                               "layer singular values");
             if (abs(sw.sigma(k) - expected) > tol * (1 + inst.L))
                 RC_FAIL("W_" + std::to_string(l) + " has singular value " + to_string(sw.sigma(k), 20) + ", expected " +
                         to_string(expected, 20));
