@@ -142,6 +142,19 @@ int Commands::run_check() {
     json rows = json::array();
     bool all_consistent = true;
     std::vector<std::string> failures;
+    auto note_failure = [&](const std::string& id, const prop::Outcome& out) {
+        failures.push_back(id + ": " + prop::to_string(out.kind) + "\n" + out.message +
+                           (out.replay_command.empty() ? "" : "\nReplay: " + out.replay_command));
+    };
+    // One line of the claim table (text output only).
+    auto print_row = [&](const std::string& id, const std::string& status, int cases, const ErrorReport& worst,
+                         const std::string& observed, const std::string& cx) {
+        if (check_out_.json) return;
+        std::cout << std::left << std::setw(12) << (id.size() >= 12 ? id + " " : id) << std::setw(19) << status
+                  << std::right << std::setw(7) << cases << std::setw(12)
+                  << (worst.count() ? fmt_eps(worst.max_error_eps()) : "-") << "  " << std::left << std::setw(16)
+                  << observed << (cx.empty() ? "-" : cx) << "\n";
+    };
     if (!check_out_.json)
         std::cout << std::left << std::setw(12) << "claim" << std::setw(19) << "status" << std::right << std::setw(7)
                   << "cases" << std::setw(12) << "worst(eps)" << "  " << std::left << std::setw(16) << "observed"
@@ -180,8 +193,7 @@ int Commands::run_check() {
                     ++failed;
                     pj["message"] = out.message;
                     pj["replay"] = out.replay_command;
-                    failures.push_back(std::string(def.id) + ": " + prop::to_string(out.kind) + "\n" + out.message +
-                                       (out.replay_command.empty() ? "" : "\nReplay: " + out.replay_command));
+                    note_failure(def.id, out);
                 }
                 props.push_back(pj);
             }
@@ -203,14 +215,9 @@ int Commands::run_check() {
         row["consistent"] = consistent;
         row["worst_error_eps"] = worst.count() ? json(worst.max_error_eps()) : json(nullptr);
         rows.push_back(row);
-        if (!check_out_.json) {
-            std::string cx;
-            for (const auto& f : c.counterexamples) cx += (cx.empty() ? "" : ",") + f;
-            std::cout << std::left << std::setw(12) << c.id << std::setw(19) << to_string(c.status) << std::right
-                      << std::setw(7) << cases << std::setw(12) << (worst.count() ? fmt_eps(worst.max_error_eps()) : "-")
-                      << "  " << std::left << std::setw(16) << (observed + (consistent ? "" : " !")) << (cx.empty() ? "-" : cx)
-                      << "\n";
-        }
+        std::string cx;
+        for (const auto& f : c.counterexamples) cx += (cx.empty() ? "" : ",") + f;
+        print_row(c.id, to_string(c.status), cases, worst, observed + (consistent ? "" : " !"), cx);
     }
     // Self-checks outside the registry (CORE.*, SELFTEST.*), run only when named: one row each.
     for (const auto& def : prop::all_properties()) {
@@ -221,9 +228,7 @@ int Commands::run_check() {
         const auto out = prop::run_property(def, options);
         const bool passed = out.kind == prop::Outcome::Kind::passed;
         all_consistent = all_consistent && passed;
-        if (!passed)
-            failures.push_back(id + ": " + prop::to_string(out.kind) + "\n" + out.message +
-                               (out.replay_command.empty() ? "" : "\nReplay: " + out.replay_command));
+        if (!passed) note_failure(id, out);
         rows.push_back(json{{"id", id},
                             {"status", "self-check"},
                             {"cases", out.cases},
@@ -231,10 +236,7 @@ int Commands::run_check() {
                             {"consistent", passed},
                             {"worst_error_eps", out.errors.count() ? json(out.errors.max_error_eps()) : json(nullptr)},
                             {"worst_input", out.errors.worst_input()}});
-        if (!check_out_.json)
-            std::cout << std::left << std::setw(12) << (id.size() >= 12 ? id + " " : id) << std::setw(19) << "self-check" << std::right << std::setw(7)
-                      << out.cases << std::setw(12) << (out.errors.count() ? fmt_eps(out.errors.max_error_eps()) : "-")
-                      << "  " << std::left << std::setw(16) << (passed ? "passed" : "FAILED !") << "-\n";
+        print_row(id, "self-check", out.cases, out.errors, passed ? "passed" : "FAILED !", "");
     }
     if (check_out_.json) {
         std::cout << json{{"claims", rows}, {"consistent", all_consistent}, {"seconds", elapsed()}}.dump(2) << "\n";

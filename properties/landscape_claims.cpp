@@ -148,18 +148,14 @@ Landscape classify_landscape(const Instance& inst, const Precision& p, std::uint
     // An undecided orbit below a local minimizer's value may be the global minimizer the multistart
     // missed: the minimizer is then not known to be global (nor spurious).
     Real lowest_undecided = land.global_value;
-    bool any_undecided = false;
     for (const auto& o : land.orbits)
-        if (o.classification.kind == PointKind::undecided) {
-            if (!any_undecided || o.classification.loss < lowest_undecided) lowest_undecided = o.classification.loss;
-            any_undecided = true;
-        }
+        if (o.classification.kind == PointKind::undecided && o.classification.loss < lowest_undecided)
+            lowest_undecided = o.classification.loss;
     for (auto& o : land.orbits) {
         const PointKind k = o.classification.kind;
         o.computed = k == PointKind::local_minimizer ? label_minimizer(o.classification.loss, land.global_value, tol, p)
                                                      : to_string(k);
-        if (k == PointKind::local_minimizer && o.computed == "global_minimizer" && any_undecided &&
-            lowest_undecided < land.global_value - tol) {
+        if (o.computed == "global_minimizer" && lowest_undecided < land.global_value - tol) {
             o.computed = "undecided";
             o.classification.evidence += " [global or spurious undecided: an undecided orbit has a lower value]";
         }

@@ -530,6 +530,18 @@ std::vector<Real> simpler_numbers(const Real& x, const Precision& p) {
     return out;
 }
 
+// T without row `row` and column `col` (-1: keep every row, or every column).
+Matrix target_minor(const Matrix& T, Eigen::Index row, Eigen::Index col, const Precision& p) {
+    Matrix M = zeros(T.rows() - (row >= 0), T.cols() - (col >= 0), p);
+    for (Eigen::Index i = 0, mi = 0; i < T.rows(); ++i) {
+        if (i == row) continue;
+        for (Eigen::Index j = 0, mj = 0; j < T.cols(); ++j)
+            if (j != col) M(mi, mj++) = T(i, j);
+        ++mi;
+    }
+    return M;
+}
+
 std::vector<Instance> shrink_steps(const SearchTarget& t, const Instance& in, const Precision& p) {
     std::vector<Instance> out;
     PrecisionGuard g(p);
@@ -552,12 +564,8 @@ std::vector<Instance> shrink_steps(const SearchTarget& t, const Instance& in, co
         if (in.dims[l] <= 1) continue;
         Instance s = in;
         s.dims[l] -= 1;
-        if (l == 0 || l == in.L) {
-            Matrix T = zeros(s.dims.back(), s.dims.front(), p);
-            for (Eigen::Index i = 0; i < T.rows(); ++i)
-                for (Eigen::Index j = 0; j < T.cols(); ++j) T(i, j) = in.target(i, j);
-            s.target = T;
-        }
+        if (l == 0) s.target = target_minor(in.target, -1, in.target.cols() - 1, p);  // the last input coordinate
+        if (l == in.L) s.target = target_minor(in.target, in.target.rows() - 1, -1, p);  // the last output one
         out.push_back(s);
     }
     const int r = static_cast<int>(std::min(in.target.rows(), in.target.cols()));
@@ -567,16 +575,7 @@ std::vector<Instance> shrink_steps(const SearchTarget& t, const Instance& in, co
         if (in.target(i, i) != 0 || in.dims[0] <= 1 || in.dims[in.L] <= 1) continue;
         Instance s = in;
         s.dims[0] -= 1, s.dims[in.L] -= 1;
-        Matrix T = zeros(s.dims[in.L], s.dims[0], p);
-        for (Eigen::Index a = 0, ra = 0; a < in.target.rows(); ++a) {
-            if (a == i) continue;
-            for (Eigen::Index b = 0, cb = 0; b < in.target.cols(); ++b) {
-                if (b == i) continue;
-                T(ra, cb++) = in.target(a, b);
-            }
-            ++ra;
-        }
-        s.target = T;
+        s.target = target_minor(in.target, i, i, p);
         out.push_back(s);
     }
     for (int i = 0; i < r; ++i)
