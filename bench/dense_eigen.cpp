@@ -2,8 +2,8 @@
 // precisions, against Eigen in double on the same matrices in the same run.
 // Prints seconds, the ratio to double, and the max eigenvalue difference
 // against the highest-precision result.
-#include "oracle/linalg.hpp"
-#include "oracle/random.hpp"
+#include "dmf/numerics/linalg.hpp"
+#include "dmf/numerics/random.hpp"
 
 #include <Eigen/Eigenvalues>
 

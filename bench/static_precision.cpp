@@ -2,9 +2,9 @@
 // (number<mpfr_float_backend<77>, et_off>, 77 digits = 257 bits, no heap allocation per number)
 // against the Foundation's dynamic-precision path (mpfr_float_backend<0>) at 257 bits, on the
 // same matrices in the same run; and the MPFR-direct path (oracle/mpfr_eigenvalues.hpp).
-#include "oracle/linalg.hpp"
-#include "oracle/mpfr_eigenvalues.hpp"
-#include "oracle/random.hpp"
+#include "dmf/numerics/linalg.hpp"
+#include "dmf/numerics/mpfr_eigenvalues.hpp"
+#include "dmf/numerics/random.hpp"
 
 #include <boost/multiprecision/mpfr.hpp>
 #include <Eigen/Eigenvalues>

@@ -3,10 +3,10 @@
 // same run. Instances: CJW, every width d, lambda_l = 1/10, Y = diag(1 + i/d), the orbit with every
 // index at x+ (the global minimizer's orbit). Prints seconds, the ratio dense/structured, the max
 // eigenvalue difference, and the largest N each path handled within 10 s.
-#include "oracle/critical_set.hpp"
-#include "oracle/lanczos.hpp"
-#include "oracle/objective.hpp"
-#include "oracle/structured_hessian.hpp"
+#include "dmf/landscape/critical_set.hpp"
+#include "dmf/landscape/lanczos.hpp"
+#include "dmf/problem/objective.hpp"
+#include "dmf/landscape/structured_hessian.hpp"
 
 #include <chrono>
 #include <cstdio>

@@ -1,11 +1,12 @@
 #include "cli/classify_command.hpp"
 
-#include "oracle/critical_search.hpp"
-#include "oracle/instance_json.hpp"
-#include "oracle/lanczos.hpp"
-#include "oracle/structured_hessian.hpp"
-#include "oracle/weights_io.hpp"
-#include "properties/landscape_claims.hpp"
+#include "dmf/landscape/critical_search.hpp"
+#include "dmf/problem/instance_json.hpp"
+#include "dmf/landscape/lanczos.hpp"
+#include "dmf/landscape/structured_hessian.hpp"
+#include "dmf/problem/weights_io.hpp"
+#include "claims/landscape_claims.hpp"
+#include "dmf/landscape/nearest_orbit.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -23,40 +24,6 @@ void add_classify_command(CLI::App& app, ClassifyOptions& o, CLI::App*& cmd) {
     cmd->add_option("--max-n", o.max_n, "largest N for dense Hessian work (default 120)")->check(CLI::Range(1LL, 4'194'304LL));
     add_output_options(cmd, o.out);
 }
-
-namespace {
-
-Real distance(const Weights& a, const Weights& b, const Precision& p) {
-    PrecisionGuard g(p);
-    Real s = 0;
-    for (size_t l = 0; l < a.size(); ++l) s += frobenius_norm_squared(Matrix(a[l] - b[l]), p);
-    return sqrt(s);
-}
-
-// min over hidden rotations Q_1..Q_{L-1} of sum ||W_l - Q_l C_l Q_{l-1}^T||^2 (Q_0, Q_L = I):
-// alternating Procrustes, each Q_l maximizing tr(X Q_l) with
-// X = C_l Q_{l-1}^T W_l^T + C_{l+1}^T Q_{l+1}^T W_{l+1}  =>  Q_l = V U^T for X = U S V^T.
-Weights align_hidden(const Instance& inst, const Weights& w, const Weights& c, const Precision& p) {
-    const int L = inst.L;
-    std::vector<Matrix> Q(L + 1);
-    for (int l = 0; l <= L; ++l) Q[l] = identity(inst.dims[l], p);
-    auto apply = [&] {
-        Weights out;
-        for (int l = 1; l <= L; ++l) out.push_back(matmul(matmul(Q[l], c[l - 1], p), Q[l - 1].transpose(), p));
-        return out;
-    };
-    for (int sweep = 0; sweep < 40 && L > 1; ++sweep)
-        for (int l = 1; l < L; ++l) {
-            PrecisionGuard g(p);
-            const Matrix X = matmul(matmul(c[l - 1], Q[l - 1].transpose(), p), w[l - 1].transpose(), p) +
-                             matmul(matmul(c[l].transpose(), Q[l + 1].transpose(), p), w[l], p);
-            const auto s = svd(X, p, true);
-            Q[l] = matmul(s.v, s.u.transpose(), p);
-        }
-    return apply();
-}
-
-}  // namespace
 
 int run_classify(const ClassifyOptions& o) {
     const Numerics num = numerics(o.out);
@@ -111,35 +78,12 @@ int run_classify(const ClassifyOptions& o) {
         near = nullptr;
         notes.push_back("Levenberg-Marquardt on grad F = 0 did not converge from this point: no nearest orbit");
     } else {
-        const CjwForm form = cjw_form(inst, p);
-        const Real lb = lambda_bar(inst, p);
-        const ClassifiedOrbit* best = nullptr;
-        Real best_mismatch = std::numeric_limits<double>::max();
+        const OrbitMatch match = nearest_orbit(inst, land, reached.w, p);
+        const ClassifiedOrbit* best = match.orbit;
+        const Real& best_mismatch = match.mismatch;
         PrecisionGuard g(p);
-        for (const auto& orb : land.orbits) {
-            std::vector<Real> xs;
-            for (size_t j = 0; j < orb.orbit.x.size(); ++j)
-                if (orb.orbit.choice[j] != 0) xs.push_back(orb.orbit.x[j]);
-            std::sort(xs.begin(), xs.end(), [](const Real& a, const Real& b) { return a > b; });
-            Real mismatch = 0;
-            for (int l = 1; l <= inst.L; ++l) {
-                const auto sv = svd(reached.w[l - 1], p, false);
-                const Real cl = sqrt(lb / form.lambda[l - 1]);
-                for (Eigen::Index k = 0; k < sv.sigma.size(); ++k) {
-                    const Real expected = k < static_cast<Eigen::Index>(xs.size()) ? Real(cl * xs[k]) : Real(0);
-                    mismatch = std::max(mismatch, Real(abs(sv.sigma(k) - expected)));
-                }
-            }
-            if (mismatch < best_mismatch) best_mismatch = mismatch, best = &orb;
-        }
-        json roots = json::array();
-        for (size_t j = 0; best && j < best->orbit.x.size(); ++j)
-            roots.push_back(best->orbit.choice[j] == 0 ? "0"
-                            : inst.L <= 2               ? "x"
-                            : best->orbit.root_slope[j] > 0 ? "x+"
-                            : best->orbit.root_slope[j] < 0 ? "x-"
-                                                             : "xbar");
-        const Weights aligned = align_hidden(inst, w, reached.w, p);
+        json roots = best ? json(root_labels(best->orbit, inst.L)) : json::array();
+        const Weights aligned = align_hidden_rotations(inst, w, reached.w, p);
         // The Hessian spectrum at the nearest critical orbit, from the block-structured Hessian
         // (exact at critical points; oracle/structured_hessian.hpp): what the given point's spectrum
         // should approach as it converges.
@@ -153,8 +97,8 @@ int run_classify(const ClassifyOptions& o) {
                 {"roots", roots},
                 {"value", S(reached.loss)},
                 {"layer_singular_value_mismatch", S(best_mismatch)},
-                {"distance_to_reached_point", S(distance(w, reached.w, p))},
-                {"distance_to_orbit_aligned", S(distance(w, aligned, p))},
+                {"distance_to_reached_point", S(weights_distance(w, reached.w, p))},
+                {"distance_to_orbit_aligned", S(weights_distance(w, aligned, p))},
                 {"predicted_type", best && inst.L >= 3 ? json(predict_t2_2(inst, land.svd, best->orbit, p)) : json(nullptr)},
                 {"computed_type", best ? json(best->computed) : json(nullptr)}};
         const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (1 + abs(reached.loss));

@@ -1,10 +1,10 @@
 #include "cli/commands.hpp"
 
-#include "oracle/claims.hpp"
-#include "oracle/instance_json.hpp"
-#include "oracle/objective.hpp"
+#include "claims/registry.hpp"
+#include "dmf/problem/instance_json.hpp"
+#include "dmf/problem/objective.hpp"
 #include "properties/property.hpp"
-#include "properties/replay.hpp"
+#include "claims/replay.hpp"
 
 #include <nlohmann/json.hpp>
 

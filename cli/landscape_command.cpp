@@ -1,8 +1,8 @@
 #include "cli/landscape_command.hpp"
 
-#include "oracle/instance_json.hpp"
-#include "properties/global_claims.hpp"
-#include "properties/landscape_claims.hpp"
+#include "dmf/problem/instance_json.hpp"
+#include "claims/global_claims.hpp"
+#include "claims/landscape_claims.hpp"
 
 #include <nlohmann/json.hpp>
 

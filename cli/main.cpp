@@ -5,7 +5,7 @@
 // Errors go to stderr as one line with a non-zero exit: 2 for bad input, 3 for internal errors.
 #include "cli/commands.hpp"
 
-#include "oracle/instance.hpp"
+#include "dmf/problem/instance.hpp"
 
 #include <CLI/CLI.hpp>
 

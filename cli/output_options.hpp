@@ -1,7 +1,7 @@
 // --digits D (default 50) or --bits B, and --json: the numeric options every command takes.
 #pragma once
 
-#include "oracle/precision.hpp"
+#include "dmf/numerics/precision.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -1,12 +1,12 @@
 #include "cli/scalar_command.hpp"
 
-#include "oracle/instance.hpp"
-#include "oracle/polynomial.hpp"
-#include "oracle/scalar_problem.hpp"
-#include "oracle/scalar_theory.hpp"
-#include "oracle/scalar_thresholds.hpp"
-#include "properties/scalar_claims.hpp"
-#include "properties/scalar_corpus.hpp"
+#include "dmf/problem/instance.hpp"
+#include "dmf/numerics/polynomial.hpp"
+#include "dmf/landscape/scalar_problem.hpp"
+#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/landscape/scalar_thresholds.hpp"
+#include "claims/scalar_claims.hpp"
+#include "claims/scalar_corpus.hpp"
 
 #include <nlohmann/json.hpp>
 

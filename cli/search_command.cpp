@@ -1,8 +1,8 @@
 #include "cli/search_command.hpp"
 
-#include "oracle/claims.hpp"
-#include "oracle/corpus.hpp"
-#include "properties/search.hpp"
+#include "claims/registry.hpp"
+#include "dmf/problem/corpus.hpp"
+#include "search/search.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -20,7 +20,7 @@ void add_search_command(CLI::App& app, SearchCommandOptions& o, CLI::App*& cmd) 
     cmd->add_flag("--all", o.all, "every registry claim, sharing the time budget");
     cmd->add_option("--time-budget-s", o.time_budget_s, "seconds (default 30)")->check(CLI::Range(0.0, 1e7));
     cmd->add_option("--seed", o.seed, "seed of the candidate sequence (default 1)");
-    cmd->add_option("--corpus", o.corpus, "corpus directory (default: the checkout's corpus/)");
+    cmd->add_option("--corpus", o.corpus, "corpus directory (default: $DMF_CORPUS, else ./corpus)");
     cmd->add_flag("--no-corpus", o.no_corpus, "do not replay the corpus first; write only to an explicit --corpus");
     cmd->add_option("--max-candidates", o.max_candidates, "stop after this many candidates (deterministic runs)")
         ->check(CLI::Range(1L, 1L << 40));

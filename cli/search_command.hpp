@@ -13,7 +13,7 @@ struct SearchCommandOptions {
     bool all = false;
     double time_budget_s = 30;
     std::uint64_t seed = 1;
-    std::string corpus;  // default: the checkout's corpus/
+    std::string corpus;  // default: $DMF_CORPUS, else ./corpus
     bool no_corpus = false;
     std::optional<long> max_candidates;
     bool quiet = false;

@@ -1,12 +1,12 @@
 #include "cli/sharpness_command.hpp"
 
-#include "oracle/critical_search.hpp"
-#include "oracle/instance_json.hpp"
-#include "oracle/matrix_theory.hpp"
-#include "oracle/objective.hpp"
-#include "oracle/prox.hpp"
-#include "oracle/random.hpp"
-#include "oracle/sharpness.hpp"
+#include "dmf/landscape/critical_search.hpp"
+#include "dmf/problem/instance_json.hpp"
+#include "dmf/theory/matrix_theory.hpp"
+#include "dmf/problem/objective.hpp"
+#include "dmf/landscape/prox.hpp"
+#include "dmf/numerics/random.hpp"
+#include "dmf/landscape/sharpness.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,12 +1,13 @@
 #include "cli/solve_command.hpp"
+#include "dmf/numerics/tolerance_policy.hpp"
 
-#include "oracle/instance_json.hpp"
-#include "oracle/prox.hpp"
-#include "oracle/scalar_theory.hpp"
-#include "oracle/sharpness.hpp"
-#include "oracle/structured_hessian.hpp"
-#include "properties/global_claims.hpp"
-#include "properties/landscape_claims.hpp"
+#include "dmf/problem/instance_json.hpp"
+#include "dmf/landscape/prox.hpp"
+#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/landscape/sharpness.hpp"
+#include "dmf/landscape/structured_hessian.hpp"
+#include "claims/global_claims.hpp"
+#include "claims/landscape_claims.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -173,7 +174,7 @@ int run_solve(const SolveOptions& o) {
                 norm = std::max(norm, Real(abs(e.values(i))));
             }
             notes.push_back("hessian_spectrum: block-structured; the dense Hessian of the definition agrees to " +
-                            to_string(Real(worst / (epsilon(p) * (norm + 1e-300))), 3) + " eps of its norm");
+                            to_string(Real(worst / (epsilon(p) * (dmf::tolerance::guarded_scale(norm, p)))), 3) + " eps of its norm");
         } else {
             notes.push_back("hessian_spectrum: block-structured (N above --max-n: no dense check)");
         }

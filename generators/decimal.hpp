@@ -4,7 +4,7 @@
 // of the computation that uses it.
 #pragma once
 
-#include "oracle/precision.hpp"
+#include "dmf/numerics/precision.hpp"
 
 #include <rapidcheck.h>
 

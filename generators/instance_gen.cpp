@@ -1,6 +1,6 @@
 #include "generators/instance_gen.hpp"
 
-#include "oracle/random.hpp"
+#include "dmf/numerics/random.hpp"
 
 #include <algorithm>
 

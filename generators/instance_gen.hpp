@@ -4,7 +4,7 @@
 #pragma once
 
 #include "generators/decimal.hpp"
-#include "oracle/instance.hpp"
+#include "dmf/problem/instance.hpp"
 
 #include <cstdint>
 #include <ostream>

@@ -1,7 +1,8 @@
 #include "generators/landscape_gen.hpp"
+#include "generators/exact_thresholds.hpp"
 
-#include "oracle/random.hpp"
-#include "oracle/scalar_theory.hpp"
+#include "dmf/numerics/random.hpp"
+#include "dmf/theory/scalar_theory.hpp"
 
 #include <algorithm>
 
@@ -28,7 +29,6 @@ const char* name(ValuePlacement v) {
     }
     return "?";
 }
-bool exact_depth(int L) { return L == 3 || L == 4 || L == 6; }
 long long parameters(const std::vector<int>& dims) {
     long long n = 0;
     for (size_t l = 1; l < dims.size(); ++l) n += static_cast<long long>(dims[l]) * dims[l - 1];
@@ -52,7 +52,7 @@ rc::Gen<LandscapeSpec> landscape_spec(const LandscapeGenOptions& o) {
         s.L = *rc::gen::inRange(o.min_depth, o.max_depth + 1);
         s.dims = *rc::gen::container<std::vector<int>>(s.L + 1, rc::gen::inRange(1, o.max_width + 1));
         while (parameters(s.dims) > o.max_parameters) --*std::max_element(s.dims.begin(), s.dims.end());
-        s.anchor = exact_depth(s.L) ? *rc::gen::element(LandscapeAnchor::ybar, LandscapeAnchor::tie,
+        s.anchor = has_exact_thresholds(s.L) ? *rc::gen::element(LandscapeAnchor::ybar, LandscapeAnchor::tie,
                                                          LandscapeAnchor::printed)
                                     : LandscapeAnchor::printed;
         const int kmax = std::max(1, o.max_magnitude_exp2 / std::max(1, 2 * s.L - 2));
@@ -90,20 +90,17 @@ LandscapeAnchorValues anchor_values(const LandscapeSpec& s, const Precision& p) 
         v.exact = true;
         return v;
     }
-    const Real b2 = pow(base, 2 * L - 2), bL = pow(base, L);
     switch (s.anchor) {
         case LandscapeAnchor::ybar:
-            v.lambda_bar = b2 * L / (L - 2);
-            v.anchor = bL * (2 * (L - 1)) / (L - 2);
-            v.exact = exact_depth(L);
+        case LandscapeAnchor::tie: {
+            const ExactAnchor a = s.anchor == LandscapeAnchor::ybar ? exact_y_bar(L, base, p) : exact_tie(L, base, p);
+            v.lambda_bar = a.lambda_bar;
+            v.anchor = a.y;
+            v.exact = true;
             return v;
-        case LandscapeAnchor::tie:
-            v.lambda_bar = b2 / (L - 2);
-            v.anchor = bL * (L - 1) / (L - 2);
-            v.exact = exact_depth(L);
-            return v;
+        }
         case LandscapeAnchor::printed:
-            v.lambda_bar = b2 * L / (L - 2);
+            v.lambda_bar = pow(base, 2 * L - 2) * L / (L - 2);
             v.anchor = *cjw_y_bar(L, v.lambda_bar, p).value;
             v.exact = false;
             return v;

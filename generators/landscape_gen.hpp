@@ -13,7 +13,7 @@
 // (an exact SVD); the others a Haar U diag(y) V^T. Magnitudes reach 1e-30..1e30 through k.
 #pragma once
 
-#include "oracle/instance.hpp"
+#include "dmf/problem/instance.hpp"
 
 #include <rapidcheck.h>
 

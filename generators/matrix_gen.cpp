@@ -1,6 +1,6 @@
 #include "generators/matrix_gen.hpp"
 
-#include "oracle/random.hpp"
+#include "dmf/numerics/random.hpp"
 
 namespace dmf::gen {
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "generators/decimal.hpp"
-#include "oracle/linalg.hpp"
+#include "dmf/numerics/linalg.hpp"
 
 #include <cstdint>
 #include <ostream>

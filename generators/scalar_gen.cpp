@@ -1,6 +1,6 @@
 #include "generators/scalar_gen.hpp"
 
-#include "oracle/scalar_theory.hpp"
+#include "dmf/theory/scalar_theory.hpp"
 
 namespace dmf::gen {
 

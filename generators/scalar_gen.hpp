@@ -5,7 +5,7 @@
 #pragma once
 
 #include "generators/decimal.hpp"
-#include "oracle/scalar_problem.hpp"
+#include "dmf/landscape/scalar_problem.hpp"
 
 #include <ostream>
 

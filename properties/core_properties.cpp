@@ -1,7 +1,7 @@
 // Properties of the oracle's own numerics (not of any claim): derivatives of
 // the loss against central differences at twice the precision.
 #include "generators/instance_gen.hpp"
-#include "oracle/finite_difference.hpp"
+#include "dmf/problem/finite_difference.hpp"
 #include "properties/property.hpp"
 
 namespace {

@@ -10,8 +10,8 @@
 // lambda_{l+1} W_{l+1}^T W_{l+1} (expand grad_l = A_l^T R B_l^T + lambda_l W_l), so a
 // residual gradient g allows an imbalance of ||g|| (||W_l|| + ||W_{l+1}||), plus rounding.
 #include "generators/instance_gen.hpp"
-#include "oracle/critical_search.hpp"
-#include "oracle/finite_difference.hpp"
+#include "dmf/landscape/critical_search.hpp"
+#include "dmf/problem/finite_difference.hpp"
 #include "properties/property.hpp"
 
 namespace {

@@ -7,9 +7,9 @@
 //            values x^L for roots x of f(.; y_j) (or 0), at most d_min of them non-zero, and
 //            the layers' singular values sqrt(lambdabar/lambda_l) x_j.
 #include "generators/instance_gen.hpp"
-#include "oracle/critical_search.hpp"
-#include "oracle/critical_set.hpp"
-#include "oracle/finite_difference.hpp"
+#include "dmf/landscape/critical_search.hpp"
+#include "dmf/landscape/critical_set.hpp"
+#include "dmf/problem/finite_difference.hpp"
 #include "properties/property.hpp"
 
 #include <algorithm>

@@ -7,10 +7,11 @@
 //   KP.T10/exceptional: a target with singular values exactly on tau is reported on E,
 //                      with the tying indices, and a continuum when a repeated value sits on tau.
 #include "generators/matrix_gen.hpp"
-#include "oracle/prox.hpp"
-#include "oracle/random.hpp"
-#include "oracle/scalar_problem.hpp"
-#include "oracle/scalar_theory.hpp"
+#include "generators/exact_thresholds.hpp"
+#include "dmf/landscape/prox.hpp"
+#include "dmf/numerics/random.hpp"
+#include "dmf/landscape/scalar_problem.hpp"
+#include "dmf/theory/scalar_theory.hpp"
 #include "properties/property.hpp"
 
 namespace {
@@ -28,7 +29,8 @@ ExactTau exact_tau(const Precision& p) {
     const int k = *rc::gen::inRange(-kmax, kmax + 1);
     PrecisionGuard g(p);
     const Real t = make_real(p, 1, k);
-    return {L, Real(pow(t, 2 * L - 2) * L / (L - 2)), Real(pow(t, L) * (L - 1) / (L - 2)), Real(pow(t, L))};
+    const gen::ExactAnchor tie = gen::exact_tie(L, t, p);  // KP: lambda = L lambdabar, tau = y, rho_m = t^L
+    return {L, Real(L * tie.lambda_bar), tie.y, Real(pow(t, L))};
 }
 
 }  // namespace

@@ -3,12 +3,13 @@
 // classifier itself cross-checked against the sign of F along Hessian eigenvectors.
 // Instances come from generators/landscape_gen.hpp: ybar and CJW (10)'s tie hit exactly.
 #include "generators/landscape_gen.hpp"
-#include "oracle/structured_hessian.hpp"
-#include "properties/landscape_claims.hpp"
+#include "dmf/numerics/tolerance_policy.hpp"
+#include "dmf/landscape/structured_hessian.hpp"
+#include "claims/landscape_claims.hpp"
 #include "properties/property.hpp"
-#include "properties/replay.hpp"
-#include "properties/scalar_corpus.hpp"
-#include "oracle/scalar_theory.hpp"
+#include "claims/replay.hpp"
+#include "claims/scalar_corpus.hpp"
+#include "dmf/theory/scalar_theory.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -218,7 +219,7 @@ DMF_PROPERTY_CASES("CJW.T2.2/metamorphic", "orbit types, values and T2.2's predi
             RC_FAIL(what + ": type " + oa.computed + " became " + it->computed);
         const Real expected = value_factor * oa.classification.loss;
         const double units = static_cast<double>(abs(it->classification.loss - expected) /
-                                                 (epsilon(p) * (abs(expected) + value_factor * la.global_value + 1e-300)));
+                                                 (epsilon(p) * (dmf::tolerance::guarded_scale(abs(expected) + value_factor * la.global_value, p))));
         prop::record_error(units, what);
         if (units > 1e4) RC_FAIL(what + ": value " + to_string(oa.classification.loss, 30) + " became " +
                                  to_string(it->classification.loss, 30));
@@ -243,7 +244,7 @@ DMF_PROPERTY_CASES("CORE.structured-hessian", "per-label-pair Hessian blocks rep
         const auto s = hessian_spectrum_structured(inst, t, orb, p);
         RC_ASSERT(s.eigenvalues.size() == dense.values.size());
         PrecisionGuard g(p);
-        const Real norm = std::max(abs(dense.values(0)), abs(dense.values(dense.values.size() - 1))) + 1e-300;
+        const Real norm = dmf::tolerance::guarded_scale(std::max(abs(dense.values(0)), abs(dense.values(dense.values.size() - 1))), p);
         for (Eigen::Index i = 0; i < s.eigenvalues.size(); ++i) {
             const double units = static_cast<double>(abs(s.eigenvalues(i) - dense.values(i)) / (epsilon(p) * norm));
             prop::record_error(units, "eigenvalue " + std::to_string(i));

@@ -6,10 +6,10 @@
 // dense Hessian from the definition.
 #include "generators/instance_gen.hpp"
 #include "generators/matrix_gen.hpp"
-#include "oracle/matrix_theory.hpp"
-#include "oracle/objective.hpp"
-#include "oracle/random.hpp"
-#include "oracle/scalar_problem.hpp"
+#include "dmf/theory/matrix_theory.hpp"
+#include "dmf/problem/objective.hpp"
+#include "dmf/numerics/random.hpp"
+#include "dmf/landscape/scalar_problem.hpp"
 #include "properties/property.hpp"
 
 #include <algorithm>

@@ -8,49 +8,33 @@
 // best value *below* the prox value refutes the claims; one above it means the
 // starts found only local minima, and the case is skipped, never passed.
 #include "generators/instance_gen.hpp"
-#include "oracle/critical_search.hpp"
-#include "oracle/prox.hpp"
-#include "oracle/random.hpp"
-#include "oracle/scalar_theory.hpp"
-#include "oracle/sharpness.hpp"
-#include "properties/global_claims.hpp"
+#include "generators/exact_thresholds.hpp"
+#include "dmf/numerics/tolerance_policy.hpp"
+#include "dmf/landscape/multistart.hpp"
+#include "dmf/landscape/prox.hpp"
+#include "dmf/numerics/random.hpp"
+#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/landscape/sharpness.hpp"
+#include "claims/global_claims.hpp"
 #include "properties/property.hpp"
-#include "oracle/corpus.hpp"
-#include "oracle/instance_json.hpp"
-#include "properties/scalar_corpus.hpp"
+#include "dmf/problem/corpus.hpp"
+#include "dmf/problem/instance_json.hpp"
+#include "claims/scalar_corpus.hpp"
 
 namespace {
 
 using namespace dmf;
 
-struct Multistart {
-    std::vector<CriticalSearchResult> converged;
-    const CriticalSearchResult* best = nullptr;
-};
-
-Multistart multistart(const Instance& inst, int starts, const Precision& p) {
-    Multistart m;
-    // Starts at the problem's scale: layer norms at a minimizer are about ||M||^{1/L} (and the
-    // tests rescale instances by exact powers of two, down to 1e-30 and up to 1e30).
-    Real scale;
+// The oracle's one multistart (multistart.hpp), its seed drawn by RapidCheck so a failure replays.
+MultistartResult multistart(const Instance& inst, int starts, const Precision& p) {
+    Rng rng(*rc::gen::arbitrary<std::uint64_t>());
+    Real y1 = 0;
     {
         PrecisionGuard g(p);
-        const Real mn = sqrt(frobenius_norm_squared(inst.target, p));
-        scale = mn > 0 ? Real(pow(mn, Real(1) / inst.L)) : Real(1);
+        const auto sv = svd(inst.target, p, false);
+        if (sv.sigma.size()) y1 = sv.sigma(0);
     }
-    for (int s = 0; s < starts; ++s) {
-        const auto pt = *gen::point_spec(-1, 0);
-        Weights start = gen::materialize_point(inst, pt, p);
-        {
-            PrecisionGuard g(p);
-            for (auto& w : start) w = rounded(Matrix(w * scale), p);
-        }
-        auto r = find_local_minimizer(inst, start, p);
-        if (r.status == Status::ok) m.converged.push_back(std::move(r));
-    }
-    for (const auto& r : m.converged)
-        if (!m.best || r.loss < m.best->loss) m.best = &r;
-    return m;
+    return global_multistart(inst, starts, multistart_scale(inst, y1, p), rng, p);
 }
 
 gen::InstanceGenOptions small(bool kp) {
@@ -63,7 +47,7 @@ gen::InstanceGenOptions small(bool kp) {
 // ||P - M*|| <= 2^-(p/2) (1 + ||M||) for a minimizer that reached the global value.
 void assert_product_is_prox(const Instance& inst, const Weights& w, const Prox& prox, const Precision& p) {
     PrecisionGuard g(p);
-    const Real scale = sqrt(frobenius_norm_squared(inst.target, p)) + 1e-300;  // homogeneous in M
+    const Real scale = dmf::tolerance::guarded_scale(sqrt(frobenius_norm_squared(inst.target, p)), p);  // homogeneous in M
     const Real err = sqrt(frobenius_norm_squared(Matrix(end_to_end(inst, w, p) - prox.m_star), p));
     prop::record_error(err / (epsilon(p) * scale), "||P - M*||");
     RC_ASSERT(err <= make_real(p, 1, -static_cast<long>(p.bits() / 2)) * scale);
@@ -87,7 +71,7 @@ Real prox_value(const Instance& inst, const Prox& x) {
 }
 
 struct Agreement {
-    Multistart ms;
+    MultistartResult ms;
     Prox prox;
     Real tol;
     bool global_found = false;
@@ -96,14 +80,14 @@ struct Agreement {
 Agreement compare_with_prox(const Instance& inst, const Precision& p) {
     Agreement a{multistart(inst, 4, p), kp_prox(inst.target, inst.L, kp_lambda(inst, p), p), Real(0)};
     RC_PRE(a.prox.ties.empty());  // off the exceptional set E
-    RC_PRE(static_cast<bool>(a.ms.best));
+    RC_PRE(a.ms.best >= 0);
     PrecisionGuard g(p);
     const Real pv = prox_value(inst, a.prox);
-    a.tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (abs(pv) + frobenius_norm_squared(inst.target, p) + 1e-300);
+    a.tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (dmf::tolerance::guarded_scale(abs(pv) + frobenius_norm_squared(inst.target, p), p));
     // No start may beat the printed minimizer's value.
-    if (a.ms.best->loss < pv - a.tol)
-        RC_FAIL("a factorization has loss " + to_string(a.ms.best->loss, 40) + " below the prox value " + to_string(pv, 40));
-    a.global_found = a.ms.best->loss <= pv + a.tol;
+    if (a.ms.best_result()->loss < pv - a.tol)
+        RC_FAIL("a factorization has loss " + to_string(a.ms.best_result()->loss, 40) + " below the prox value " + to_string(pv, 40));
+    a.global_found = a.ms.best_result()->loss <= pv + a.tol;
     return a;
 }
 
@@ -139,8 +123,9 @@ Instance threshold_kp_instance(const Precision& p) {
     const Real t = make_real(hp, 1, k);
     Real lambda, tau;
     if (L == 3 || L == 4 || L == 6) {
-        lambda = pow(t, 2 * L - 2) * L / (L - 2);
-        tau = pow(t, L) * (L - 1) / (L - 2);
+        const gen::ExactAnchor tie = gen::exact_tie(L, t, hp);  // KP's lambda = L lambdabar; tau = the tie
+        lambda = L * tie.lambda_bar;
+        tau = tie.y;
     } else {
         lambda = make_real(hp, 1, k);
         tau = kp_tau(L, lambda, hp).value.value_or(Real(1));  // L = 1: no threshold, tau stands for a scale
@@ -194,7 +179,7 @@ DMF_PROPERTY_CASES("KP.T3", "min L = min of the Schatten problem when min d_i >=
     }
     RC_PRE(a.global_found);
     PrecisionGuard g(p);
-    prop::record_error(abs(a.ms.best->loss - prox_value(inst, a.prox)) / (epsilon(p) * (1 + abs(prox_value(inst, a.prox)))),
+    prop::record_error(abs(a.ms.best_result()->loss - prox_value(inst, a.prox)) / (epsilon(p) * (1 + abs(prox_value(inst, a.prox)))),
                        "min L vs Schatten minimum");
 }
 
@@ -211,14 +196,14 @@ DMF_PROPERTY_CASES("KP.C13", "off E, ||W_i||_F is the same for every layer and e
     PrecisionGuard g(p);
     // Layer norms at a minimizer are about ||M||^{1/L}: the tolerance scales with them.
     const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) *
-                     (pow(sqrt(frobenius_norm_squared(c.inst.target, p)), Real(1) / c.inst.L) + 1e-300);
+                     (dmf::tolerance::guarded_scale(pow(sqrt(frobenius_norm_squared(c.inst.target, p)), Real(1) / c.inst.L), p));
     std::optional<Real> first;
     for (const auto& r : c.a.ms.converged) {
         if (!c.in_omega(r)) continue;
         for (const auto& w : r.w) {
             const Real n = sqrt(frobenius_norm_squared(w, p));
             if (!first) first = n;
-            prop::record_error(abs(n - *first) / (epsilon(p) * (*first + 1e-300)), "||W_i||_F spread");
+            prop::record_error(abs(n - *first) / (epsilon(p) * (dmf::tolerance::guarded_scale(*first, p))), "||W_i||_F spread");
             RC_ASSERT(abs(n - *first) <= tol);
         }
     }
@@ -247,7 +232,7 @@ DMF_PROPERTY_CASES("X.GLOBAL/corrected", "when d_min >= rank of the prox, CJW's 
     RC_PRE(check_x_global_rank(inst, p).verdict == Verdict::holds);
     const Agreement a = compare_with_prox(inst, p);
     RC_PRE(a.global_found);
-    assert_product_is_prox(inst, a.ms.best->w, a.prox, p);
+    assert_product_is_prox(inst, a.ms.best_result()->w, a.prox, p);
 }
 
 DMF_PROPERTY_CASES("KP.T15/bound", "(81) at global minimizers found from random starts: tr Hess >= 2L ||P*||^2 / g*^2 + (2 lambda/L) N", 20) {
@@ -260,7 +245,7 @@ DMF_PROPERTY_CASES("KP.T15/bound", "(81) at global minimizers found from random 
         PrecisionGuard g(p);
         // At a collapsed minimizer (P* = 0, g* = 0) the printed ratio is 0/0 (the registry's caveat).
         const Real bound = s.bound_81 ? *s.bound_81 : Real(2 * rounded(inst.lambda[0], p) / inst.L * static_cast<long>(inst.num_parameters()));
-        const Real scale = abs(s.trace) + 1e-300;
+        const Real scale = dmf::tolerance::guarded_scale(abs(s.trace), p);
         prop::record_error((bound - s.trace) / (epsilon(p) * scale), "bound - trace");
         RC_ASSERT(s.trace >= bound - make_real(p, 1, -static_cast<long>(p.bits() / 2)) * scale);
     }
@@ -281,12 +266,12 @@ DMF_PROPERTY_CASES("KP.C14", "lambda above lambda_c(sigma_max) collapses every g
     Instance inst = base;
     inst.lambda = {*lc.value * (above ? 1 + make_real(p, 1, -k) : 1 - make_real(p, 1, -k))};
     const Real at_zero = frobenius_norm_squared(inst.target, p);  // the loss at w = 0
-    const Multistart ms = multistart(inst, 4, p);
-    RC_PRE(static_cast<bool>(ms.best));
+    const MultistartResult ms = multistart(inst, 4, p);
+    RC_PRE(ms.best >= 0);
     const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (1 + at_zero);
     if (above) {
         // Nothing beats w = 0, and the prox (certified scalar minimizers) is 0.
-        RC_ASSERT(ms.best->loss >= at_zero - tol);
+        RC_ASSERT(ms.best_result()->loss >= at_zero - tol);
         const Prox x = kp_prox(inst.target, inst.L, inst.lambda[0], p);
         for (const auto& v : x.x) RC_ASSERT(v == 0);
     } else if (widths_cover_rank(inst)) {

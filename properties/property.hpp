@@ -17,7 +17,7 @@
 // are properties of the oracle itself and do not belong to a claim.
 #pragma once
 
-#include "oracle/tolerance.hpp"
+#include "dmf/numerics/tolerance.hpp"
 
 #include <rapidcheck.h>
 

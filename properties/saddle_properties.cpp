@@ -3,9 +3,10 @@
 // Instances sit exactly on ybar when xbar = 2^k: then lambdabar = 2^{k(2L-2)} L/(L-2)
 // and ybar = 2^{kL} 2(L-1)/(L-2) are exact binary numbers for L in {3, 4, 6, 10}.
 #include "generators/scalar_gen.hpp"
+#include "generators/exact_thresholds.hpp"
 #include "properties/property.hpp"
-#include "properties/saddle_claims.hpp"
-#include "properties/scalar_corpus.hpp"
+#include "claims/saddle_claims.hpp"
+#include "claims/scalar_corpus.hpp"
 
 namespace {
 
@@ -25,9 +26,8 @@ SaddleCase draw_saddle_case() {
         const int L = *rc::gen::element(3, 4, 6, 10);
         const int k = *rc::gen::inRange(-3, 4);
         PrecisionGuard g(p);
-        const Real lb = make_real(p, 1, k * (2 * L - 2)) * L / (L - 2);
-        const Real y = make_real(p, 1, k * L) * 2 * (L - 1) / (L - 2);
-        return {L, lb, y, p, "exact ybar: L=" + std::to_string(L) + " xbar=2^" + std::to_string(k)};
+        const gen::ExactAnchor a = gen::exact_y_bar(L, make_real(p, 1, k), p);
+        return {L, a.lambda_bar, a.y, p, "exact ybar: L=" + std::to_string(L) + " xbar=2^" + std::to_string(k)};
     }
     gen::ScalarGenOptions o;
     o.min_depth = 3;

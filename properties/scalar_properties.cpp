@@ -2,11 +2,12 @@
 // scalar cases of KP.C14 and CJW.A1. Each compares the printed statement with
 // the certified scalar numerics; undecided cases are skipped, never passed off.
 #include "generators/scalar_gen.hpp"
-#include "oracle/polynomial.hpp"
-#include "oracle/scalar_theory.hpp"
+#include "dmf/landscape/critical_polynomial.hpp"
+#include "dmf/numerics/polynomial.hpp"
+#include "dmf/theory/scalar_theory.hpp"
 #include "properties/property.hpp"
-#include "properties/scalar_claims.hpp"
-#include "properties/scalar_corpus.hpp"
+#include "claims/scalar_claims.hpp"
+#include "claims/scalar_corpus.hpp"
 
 namespace {
 
@@ -224,11 +225,8 @@ DMF_PROPERTY("CJW.L3.10/metamorphic", "roots of f scale by c^{1/L} under y -> c 
     PrecisionGuard g(p);
     const Real lb2 = lb * make_real(p, 1, j * (2 * L - 2)), y2 = y * make_real(p, 1, j * L);
     auto roots = [&](const Real& yy, const Real& ll) {
-        std::vector<Rational> c(2 * L, Rational(0));
-        c[2 * L - 1] += 1;
-        c[L - 1] -= to_rational(yy);
-        c[1] += to_rational(ll);
-        return positive_roots(RationalPolynomial(c), p);
+        const RationalPolynomial fpoly = critical_polynomial(L, to_rational(yy), to_rational(ll));
+        return positive_roots(fpoly, p);
     };
     const auto r1 = roots(y, lb), r2 = roots(y2, lb2);
     RC_ASSERT(r1.size() == r2.size());

@@ -2,7 +2,7 @@
 // epsilon at a stated precision and prints both with all their digits.
 #pragma once
 
-#include "oracle/tolerance.hpp"
+#include "dmf/numerics/tolerance.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,9 +1,9 @@
 // The first-principles classifier on points whose type is known by hand.
-#include "oracle/classify.hpp"
-#include "oracle/critical_set.hpp"
-#include "oracle/instance_json.hpp"
-#include "oracle/line_expansion.hpp"
-#include "oracle/symmetry_orbit.hpp"
+#include "dmf/landscape/classify.hpp"
+#include "dmf/landscape/critical_set.hpp"
+#include "dmf/problem/instance_json.hpp"
+#include "dmf/problem/line_expansion.hpp"
+#include "dmf/landscape/symmetry_orbit.hpp"
 
 #include <doctest/doctest.h>
 

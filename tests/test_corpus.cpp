@@ -1,5 +1,5 @@
-#include "oracle/corpus.hpp"
-#include "oracle/instance_json.hpp"
+#include "dmf/problem/corpus.hpp"
+#include "dmf/problem/instance_json.hpp"
 
 #include <doctest/doctest.h>
 

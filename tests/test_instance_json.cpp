@@ -1,4 +1,4 @@
-#include "oracle/instance_json.hpp"
+#include "dmf/problem/instance_json.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Lanczos extreme eigenvalues (Hessian-vector products only) against the dense spectrum.
-#include "oracle/instance_json.hpp"
-#include "oracle/lanczos.hpp"
-#include "oracle/random.hpp"
+#include "dmf/problem/instance_json.hpp"
+#include "dmf/landscape/lanczos.hpp"
+#include "dmf/numerics/random.hpp"
 
 #include <doctest/doctest.h>
 

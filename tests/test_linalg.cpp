@@ -1,6 +1,6 @@
 #include "eps_check.hpp"
-#include "oracle/linalg.hpp"
-#include "oracle/random.hpp"
+#include "dmf/numerics/linalg.hpp"
+#include "dmf/numerics/random.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 #include "eps_check.hpp"
 #include "generators/instance_gen.hpp"
-#include "oracle/finite_difference.hpp"
-#include "oracle/instance_json.hpp"
-#include "oracle/random.hpp"
+#include "dmf/problem/finite_difference.hpp"
+#include "dmf/problem/instance_json.hpp"
+#include "dmf/numerics/random.hpp"
 
 #include <doctest/doctest.h>
 

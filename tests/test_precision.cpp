@@ -1,5 +1,5 @@
 #include "eps_check.hpp"
-#include "oracle/precision.hpp"
+#include "dmf/numerics/precision.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 #include "eps_check.hpp"
-#include "oracle/polynomial.hpp"
-#include "oracle/scalar_problem.hpp"
-#include "oracle/scalar_theory.hpp"
+#include "dmf/numerics/polynomial.hpp"
+#include "dmf/landscape/scalar_problem.hpp"
+#include "dmf/theory/scalar_theory.hpp"
 
 #include <doctest/doctest.h>
 

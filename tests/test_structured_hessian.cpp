@@ -1,10 +1,11 @@
 // The block-structured Hessian spectrum at critical orbits against the dense Hessian of the
 // definition at the orbit's (randomly rotated) representative.
-#include "oracle/critical_set.hpp"
-#include "oracle/instance_json.hpp"
-#include "oracle/objective.hpp"
-#include "oracle/random.hpp"
-#include "oracle/structured_hessian.hpp"
+#include "dmf/landscape/critical_set.hpp"
+#include "dmf/numerics/tolerance_policy.hpp"
+#include "dmf/problem/instance_json.hpp"
+#include "dmf/problem/objective.hpp"
+#include "dmf/numerics/random.hpp"
+#include "dmf/landscape/structured_hessian.hpp"
 
 #include <doctest/doctest.h>
 
@@ -27,7 +28,7 @@ double worst_units(const Instance& inst, std::uint64_t seed, const Precision& p,
         const auto s = hessian_spectrum_structured(inst, t, o, p, drop);
         REQUIRE(s.eigenvalues.size() == dense.values.size());
         PrecisionGuard g(p);
-        const Real norm = std::max(abs(dense.values(0)), abs(dense.values(dense.values.size() - 1))) + 1e-300;
+        const Real norm = dmf::tolerance::guarded_scale(std::max(abs(dense.values(0)), abs(dense.values(dense.values.size() - 1))), p);
         for (Eigen::Index i = 0; i < s.eigenvalues.size(); ++i)
             worst = std::max(worst, static_cast<double>(abs(s.eigenvalues(i) - dense.values(i)) / (epsilon(p) * norm)));
         ++orbits;

@@ -3,9 +3,9 @@
 // tau of (13), m of (26), ybar of (43), lambda_c of Corollary 14,
 // for L in {1, 2, 3, 4, 7, 12} and lambda in {1e-20, 0.37, 1, 1e20}.
 // Where the printed formula is undefined (L = 1) the twin says what happens instead.
-#include "oracle/scalar_theory.hpp"
-#include "oracle/scalar_thresholds.hpp"
-#include "oracle/tolerance.hpp"
+#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/landscape/scalar_thresholds.hpp"
+#include "dmf/numerics/tolerance.hpp"
 
 #include <doctest/doctest.h>
 

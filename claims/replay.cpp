@@ -1,0 +1,25 @@
+#include "claims/replay.hpp"
+
+#include "claims/claim_table.hpp"
+#include "claims/scalar_corpus.hpp"
+#include "dmf/problem/instance_json.hpp"
+
+namespace dmf {
+
+ReplayResult replay_counterexample(const Counterexample& c) {
+    const ClaimDefinition* d = find_claim_definition(c.claim);
+    if (!d) throw InputError("replay: '" + c.claim + "' is not a claim of the registry");
+    const auto [inst, p] = [&]() -> std::pair<Instance, Precision> {
+        if (d->kind == CaseKind::scalar) {
+            const auto s = scalar_problem_from(c);
+            return {scalar_case(s.problem.L, s.problem.lambda, s.problem.m, s.precision), s.precision};
+        }
+        const Precision q = Precision::from_bits(c.precision_bits);
+        return {instance_from_json(parse_json_exact(c.instance.dump()), q), q};
+    }();
+    ReplayResult r{d->printed(inst, p), std::nullopt};
+    if (d->corrected) r.corrected = d->corrected(inst, p);
+    return r;
+}
+
+}  // namespace dmf

@@ -1,0 +1,34 @@
+#include "dmf/landscape/multistart.hpp"
+
+#include "dmf/problem/objective.hpp"
+
+#include <algorithm>
+
+namespace dmf {
+
+Real multistart_scale(const Instance& inst, const Real& y1, const Precision& p) {
+    PrecisionGuard g(p);
+    if (inst.L == 1) return y1 + 1;
+    const Real lb = lambda_bar(inst, p);
+    return pow(std::max(y1, Real(pow(lb, Real(inst.L) / (2 * inst.L - 2)))), Real(1) / inst.L);
+}
+
+MultistartResult global_multistart(const Instance& inst, int starts, const Real& scale, Rng& rng, const Precision& p) {
+    MultistartResult m;
+    for (int s = 0; s < starts; ++s) {
+        Weights start;
+        {
+            PrecisionGuard g(p);
+            for (int l = 1; l <= inst.L; ++l)
+                start.push_back(rounded(Matrix(gaussian_matrix(inst.dims[l], inst.dims[l - 1], rng, p) * scale), p));
+        }
+        auto r = find_local_minimizer(inst, start, p);
+        if (r.status != Status::ok) continue;
+        m.converged.push_back(std::move(r));
+        if (m.best < 0 || m.converged.back().loss < m.converged[m.best].loss)
+            m.best = static_cast<int>(m.converged.size()) - 1;
+    }
+    return m;
+}
+
+}  // namespace dmf

@@ -1,0 +1,75 @@
+// Targeted counterexample search (the third use of the oracle). For a claim:
+//   1. replay the corpus (unless --no-corpus) and seed the search with the stored cases;
+//   2. draw candidates: structured samples on every threshold the papers define (tau, ybar,
+//      CJW (10)'s tie, the collapse lambda), built exactly where binary numbers allow, 2^-k off
+//      them, degenerate values (0, small integers, L = 1, 2, repeated and zero singular values,
+//      bottlenecks), random ones, and hill-climbing steps from the best case so far on a
+//      claim-specific score (the measured error in eps units plus closeness to a threshold),
+//      as Hypothesis's target() does;
+//   3. confirm each violation at 2p and, when the error is still small, 4p: only a violation
+//      at every precision counts; anything else is `undecided` and kept apart;
+//   4. shrink a confirmed case toward smaller L, smaller widths and simpler numbers, keeping it
+//      confirmed, and save it atomically (corpus.hpp) as it is found: a run killed at any
+//      moment loses nothing saved.
+// The candidate sequence depends only on the seed and the claim (not on timing): with
+// max_candidates the whole run is deterministic.
+#pragma once
+
+#include "claims/claim_table.hpp"
+#include "dmf/problem/instance.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dmf {
+
+struct SearchTarget {
+    std::string claim;
+    CaseKind kind = CaseKind::scalar;
+    bool test_only = false;  // planted / control claims for the search's own tests; not in --all
+    int min_depth = 1, max_depth = 12;
+    // The printed claim on one case (scalar cases: a 1 x 1 KP instance, lambda = KP's, target = m).
+    std::function<CheckResult(const Instance&, const Precision&)> check;
+};
+
+const std::vector<SearchTarget>& search_targets();
+const SearchTarget* find_search_target(const std::string& claim);
+
+struct SearchOptions {
+    double time_budget_s = 30;
+    std::uint64_t seed = 1;
+    Precision precision = Precision::from_bits(128);
+    std::string corpus_dir;          // where confirmed cases are written (and replayed from)
+    bool use_corpus = true;          // false: --no-corpus (search from scratch, write nothing... see below)
+    bool save = true;                // write confirmed cases to corpus_dir
+    std::optional<long> max_candidates;
+    bool progress = true;            // progress lines on stderr
+    int max_confirmed = 3;           // distinct shrunk counterexamples per claim before the search stops
+};
+
+struct SearchReport {
+    std::string claim;
+    long candidates = 0;
+    int duplicates = 0;                         // confirmed finds that shrank to an already saved case
+    int replayed = 0, replay_still_refuted = 0;
+    std::vector<std::string> confirmed_files;   // saved (shrunk) counterexamples
+    std::vector<std::string> confirmed_cases;   // one-line description of each (also without --save)
+    std::vector<std::string> undecided_cases;
+    double best_score = 0;
+    std::string best_case;
+    double seconds = 0;
+    std::uint64_t candidate_digest = 0;         // FNV-1a over the candidates' exact JSON, in order
+    std::string note;
+};
+
+SearchReport search_claim(const SearchTarget& t, const SearchOptions& o);
+
+// The stored case re-checked with the target's own check (for claims `replay` does not know, e.g. TEST.*).
+CheckResult recheck_stored(const SearchTarget& t, const nlohmann::json& instance, unsigned bits);
+
+}  // namespace dmf
