@@ -7,7 +7,8 @@
 #include "dmf/problem/instance_json.hpp"
 #include "dmf/problem/line_expansion.hpp"
 #include "dmf/numerics/random.hpp"
-#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/theory/cjw.hpp"
+#include "dmf/theory/kp.hpp"
 
 #include <algorithm>
 #include <limits>

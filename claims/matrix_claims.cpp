@@ -3,7 +3,7 @@
 #include "dmf/numerics/random.hpp"
 #include "dmf/numerics/tolerance_policy.hpp"
 #include "dmf/problem/instance_json.hpp"
-#include "dmf/theory/matrix_theory.hpp"
+#include "dmf/theory/kp.hpp"
 
 #include <algorithm>
 
@@ -35,10 +35,10 @@ Matrix companion(const Instance& inst, Eigen::Index rows, Eigen::Index cols, con
     return gaussian_matrix(rows, cols, rng, p);
 }
 
+// Singular values that do not tie with 0 (tolerance::singular_value_tie).
 int numerical_rank(const Vector& s, Eigen::Index m, Eigen::Index n, const Precision& p) {
     if (s.size() == 0 || s(0) == 0) return 0;
-    PrecisionGuard g(p);
-    const Real cut = 16 * static_cast<long>(m + n) * epsilon(p) * s(0);
+    const Real cut = tolerance::singular_value_tie(m, n, s(0), p);
     int r = 0;
     for (Eigen::Index i = 0; i < s.size(); ++i) r += s(i) > cut;
     return r;

@@ -5,7 +5,8 @@
 #include "dmf/numerics/interval.hpp"
 #include "dmf/problem/objective.hpp"
 #include "dmf/numerics/polynomial.hpp"
-#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/theory/cjw.hpp"
+#include "dmf/theory/kp.hpp"
 
 namespace dmf {
 

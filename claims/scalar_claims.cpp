@@ -3,7 +3,8 @@
 #include "dmf/landscape/critical_polynomial.hpp"
 #include "dmf/problem/objective.hpp"
 #include "dmf/numerics/polynomial.hpp"
-#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/theory/cjw.hpp"
+#include "dmf/theory/kp.hpp"
 #include "dmf/numerics/tolerance.hpp"
 
 #include <algorithm>

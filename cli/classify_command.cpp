@@ -25,6 +25,29 @@ void add_classify_command(CLI::App& app, ClassifyOptions& o, CLI::App*& cmd) {
     add_output_options(cmd, o.out);
 }
 
+namespace {
+
+void render_classify_text(const json& out) {
+    std::cout << "point " << out["weights"].get<std::string>() << " at " << out["precision_bits"] << " bits\n  loss "
+              << out["loss"].get<std::string>() << "\n  ||grad F|| " << out["gradient_norm"].get<std::string>()
+              << "\n  type (first principles): "
+              << (out["computed_type"].is_null() ? "-" : out["computed_type"].get<std::string>()) << "\n";
+    const json& near = out["nearest_critical_orbit"];
+    if (!near.is_null()) {
+        std::cout << "nearest critical orbit: roots " << near["roots"].dump() << ", F = " << near["value"].get<std::string>()
+                  << "\n  predicted (T2.2) " << near["predicted_type"].dump() << ", computed " << near["computed_type"].dump()
+                  << "\n  distance to the point reached " << near["distance_to_reached_point"].get<std::string>()
+                  << "\n  distance to the orbit (hidden rotations aligned) "
+                  << near["distance_to_orbit_aligned"].get<std::string>() << "\n";
+    }
+    const json& gp = out["distance_to_global_end_to_end"];
+    std::cout << "distance of P to the global end-to-end minimizer: " << (gp.is_null() ? "-" : gp.get<std::string>()) << "\n";
+    if (!out["hessian_spectrum"].is_null()) std::cout << "Hessian spectrum: " << out["hessian_spectrum"].dump() << "\n";
+    for (auto& n : out["notes"]) std::cout << "note: " << n.get<std::string>() << "\n";
+}
+
+}  // namespace
+
 int run_classify(const ClassifyOptions& o) {
     const Numerics num = numerics(o.out);
     const Precision& p = num.precision;
@@ -125,23 +148,7 @@ int run_classify(const ClassifyOptions& o) {
                     "is the spectrum there from the block-structured Hessian");
     out["notes"] = notes;
 
-    if (o.out.json) {
-        std::cout << out.dump(2) << "\n";
-        return 0;
-    }
-    std::cout << "point " << o.weights << " at " << p.bits() << " bits\n  loss " << out["loss"].get<std::string>()
-              << "\n  ||grad F|| " << out["gradient_norm"].get<std::string>() << "\n  type (first principles): "
-              << (out["computed_type"].is_null() ? "-" : out["computed_type"].get<std::string>()) << "\n";
-    if (!near.is_null()) {
-        std::cout << "nearest critical orbit: roots " << near["roots"].dump() << ", F = " << near["value"].get<std::string>()
-                  << "\n  predicted (T2.2) " << near["predicted_type"].dump() << ", computed " << near["computed_type"].dump()
-                  << "\n  distance to the point reached " << near["distance_to_reached_point"].get<std::string>()
-                  << "\n  distance to the orbit (hidden rotations aligned) "
-                  << near["distance_to_orbit_aligned"].get<std::string>() << "\n";
-    }
-    std::cout << "distance of P to the global end-to-end minimizer: " << (gp.is_null() ? "-" : gp.get<std::string>()) << "\n";
-    if (!spectrum.is_null()) std::cout << "Hessian spectrum: " << spectrum.dump() << "\n";
-    for (auto& n : notes) std::cout << "note: " << n.get<std::string>() << "\n";
+    print_report(out, o.out.json, render_classify_text);
     return 0;
 }
 

@@ -3,11 +3,13 @@
 #include "claims/registry.hpp"
 #include "dmf/problem/instance_json.hpp"
 #include "dmf/problem/objective.hpp"
+#include "dmf/numerics/tolerance_policy.hpp"
 #include "properties/property.hpp"
 #include "claims/replay.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iomanip>
@@ -36,17 +38,22 @@ Commands::Commands(CLI::App& app) {
     check_->add_option("--seed", check_seed_, "RapidCheck seed (default: a hash of each property's ID)");
     check_->add_option("--time-budget-s", check_budget_s_, "stop starting new claims after this many seconds (0: none)")
         ->check(CLI::NonNegativeNumber);
-    add_output_options(check_, check_out_);
+    // The property runner (properties/property.hpp RunOptions) has no precision: each property
+    // works at the precisions it states, so a --digits/--bits here would be silently ignored.
+    add_json_option_only(check_, check_json_,
+                         "check runs each property at the precisions the property states; to work at another "
+                         "precision use evaluate, scalar, solve or replay");
 
     claims_ = app.add_subcommand("claims", "print the claim registry");
-    add_output_options(claims_, claims_out_);
+    add_json_option_only(claims_, claims_json_, "claims prints the registry, which has no numbers to compute");
 
     evaluate_ = app.add_subcommand("evaluate", "loss, gradient and Hessian spectrum from the definition");
     evaluate_->add_option("instance", eval_instance_, "instance JSON file")->required();
     evaluate_->add_option("--weights", eval_weights_, "point JSON file {\"weights\": [W_1, ..., W_L]}");
-    evaluate_->add_flag("--hessian", eval_hessian_, "also the full Hessian spectrum (needs --weights)");
-    evaluate_->add_option("--max-n", eval_max_n_, "largest N for the dense Hessian (default 400)")
-        ->check(CLI::Range(1LL, 100000LL));
+    auto* hessian_flag = evaluate_->add_flag("--hessian", eval_hessian_, "also the full Hessian spectrum (needs --weights)");
+    evaluate_->add_option("--max-n", eval_max_n_, "largest N for the dense Hessian (default 400; needs --hessian)")
+        ->check(CLI::Range(1LL, 100000LL))
+        ->needs(hessian_flag);
     add_output_options(evaluate_, evaluate_out_);
 
     add_scalar_command(app, scalar_options_, scalar_);
@@ -78,39 +85,89 @@ int Commands::run() {
     return 2;
 }
 
-int Commands::run_claims() {
-    const auto& reg = claim_registry();
-    if (claims_out_.json) {
-        json arr = json::array();
-        for (const auto& c : reg) {
-            arr.push_back({{"id", c.id},
-                           {"source", c.source},
-                           {"title", c.title},
-                           {"statement", c.statement},
-                           {"preconditions", c.preconditions},
-                           {"status", to_string(c.status)},
-                           {"corrected", c.corrected ? json(*c.corrected) : json(nullptr)},
-                           {"counterexamples", c.counterexamples},
-                           {"notes", c.notes}});
-        }
-        std::cout << json{{"claims", arr}}.dump(2) << "\n";
-        return 0;
-    }
-    for (const auto& c : reg) {
-        std::cout << c.id << "  [" << to_string(c.status) << "]  " << c.title << "\n  source: " << c.source
-                  << "\n  printed: " << c.statement << "\n";
-        if (!c.preconditions.empty()) {
+// ---- claims ----
+
+namespace {
+
+void render_claims_text(const json& report) {
+    for (const auto& c : report["claims"]) {
+        std::cout << c["id"].get<std::string>() << "  [" << c["status"].get<std::string>() << "]  "
+                  << c["title"].get<std::string>() << "\n  source: " << c["source"].get<std::string>()
+                  << "\n  printed: " << c["statement"].get<std::string>() << "\n";
+        if (!c["preconditions"].empty()) {
             std::cout << "  preconditions:";
-            for (const auto& p : c.preconditions) std::cout << " " << p << ";";
+            for (const auto& p : c["preconditions"]) std::cout << " " << p.get<std::string>() << ";";
             std::cout << "\n";
         }
-        if (c.corrected) std::cout << "  corrected: " << *c.corrected << "\n";
-        for (const auto& f : c.counterexamples) std::cout << "  counterexample: " << f << "\n";
-        if (!c.notes.empty()) std::cout << "  notes: " << c.notes << "\n";
+        if (!c["corrected"].is_null()) std::cout << "  corrected: " << c["corrected"].get<std::string>() << "\n";
+        for (const auto& f : c["counterexamples"]) std::cout << "  counterexample: " << f.get<std::string>() << "\n";
+        if (!c["notes"].get<std::string>().empty()) std::cout << "  notes: " << c["notes"].get<std::string>() << "\n";
         std::cout << "\n";
     }
+}
+
+}  // namespace
+
+int Commands::run_claims() {
+    json arr = json::array();
+    for (const auto& c : claim_registry()) {
+        arr.push_back({{"id", c.id},
+                       {"source", c.source},
+                       {"title", c.title},
+                       {"statement", c.statement},
+                       {"preconditions", c.preconditions},
+                       {"status", to_string(c.status)},
+                       {"corrected", c.corrected ? json(*c.corrected) : json(nullptr)},
+                       {"counterexamples", c.counterexamples},
+                       {"notes", c.notes}});
+    }
+    print_report(json{{"claims", arr}}, claims_json_, render_claims_text);
     return 0;
 }
+
+// ---- check ----
+
+namespace {
+
+json worst_json(const ErrorReport& e) { return e.count() ? json(e.max_error_eps()) : json(nullptr); }
+
+// The claim table, then every failure with its replay line, then the verdict.
+void render_check_text(const json& report) {
+    const auto row = [](const std::string& id, const std::string& status, const std::string& cases,
+                        const std::string& worst, const std::string& observed, const std::string& cx) {
+        std::cout << std::left << std::setw(12) << (id.size() >= 12 ? id + " " : id) << std::setw(19) << status
+                  << std::right << std::setw(7) << cases << std::setw(12) << worst << "  " << std::left << std::setw(16)
+                  << observed << cx << "\n";
+    };
+    row("claim", "status", "cases", "worst(eps)", "observed", "counterexamples");
+    std::vector<std::string> failures;
+    const auto note_failure = [&](const json& j) {
+        const std::string replay = j.value("replay", "");
+        failures.push_back(j["id"].get<std::string>() + ": " + j["outcome"].get<std::string>() + "\n" +
+                           j.value("message", "") + (replay.empty() ? "" : "\nReplay: " + replay));
+    };
+    for (const auto& r : report["claims"]) {
+        std::string cx;
+        for (const auto& f : r.value("counterexamples", json::array())) cx += (cx.empty() ? "" : ",") + f.get<std::string>();
+        row(r["id"].get<std::string>(), r["status"].get<std::string>(), std::to_string(r["cases"].get<int>()),
+            r["worst_error_eps"].is_null() ? "-" : fmt_eps(r["worst_error_eps"].get<double>()),
+            r["observed"].get<std::string>() + (r["consistent"].get<bool>() ? "" : " !"), cx.empty() ? "-" : cx);
+        if (r.contains("properties")) {
+            for (const auto& pj : r["properties"])
+                if (pj["outcome"] != "passed") note_failure(pj);
+        } else if (r["outcome"] != "passed") {
+            note_failure(r);
+        }
+    }
+    for (const auto& f : failures) std::cout << "\n" << f << "\n";
+    std::cout << "\n"
+              << (report["consistent"].get<bool>()
+                      ? "every claim's observed behaviour agrees with its registry status"
+                      : "DISAGREEMENT: some claim's observed behaviour differs from its registry status (marked !)")
+              << " (" << fmt_eps(report["seconds"].get<double>()) << " s)\n";
+}
+
+}  // namespace
 
 int Commands::run_check() {
     const auto& reg = claim_registry();
@@ -124,10 +181,11 @@ int Commands::run_check() {
     for (const auto& id : check_claims_)
         if (!find_claim(id) && !is_property(id))
             throw InputError("--claims: unknown claim or property ID '" + id + "' (see dmf-oracle claims)");
+    auto named = [&](const std::string& id) {
+        return std::find(check_claims_.begin(), check_claims_.end(), id) != check_claims_.end();
+    };
     auto selected = [&](const std::string& claim, const std::string& property) {
-        if (check_claims_.empty()) return true;
-        return std::find(check_claims_.begin(), check_claims_.end(), claim) != check_claims_.end() ||
-               std::find(check_claims_.begin(), check_claims_.end(), property) != check_claims_.end();
+        return check_claims_.empty() || named(claim) || named(property);
     };
 
     prop::RunOptions options;
@@ -141,27 +199,8 @@ int Commands::run_check() {
 
     json rows = json::array();
     bool all_consistent = true;
-    std::vector<std::string> failures;
-    auto note_failure = [&](const std::string& id, const prop::Outcome& out) {
-        failures.push_back(id + ": " + prop::to_string(out.kind) + "\n" + out.message +
-                           (out.replay_command.empty() ? "" : "\nReplay: " + out.replay_command));
-    };
-    // One line of the claim table (text output only).
-    auto print_row = [&](const std::string& id, const std::string& status, int cases, const ErrorReport& worst,
-                         const std::string& observed, const std::string& cx) {
-        if (check_out_.json) return;
-        std::cout << std::left << std::setw(12) << (id.size() >= 12 ? id + " " : id) << std::setw(19) << status
-                  << std::right << std::setw(7) << cases << std::setw(12)
-                  << (worst.count() ? fmt_eps(worst.max_error_eps()) : "-") << "  " << std::left << std::setw(16)
-                  << observed << (cx.empty() ? "-" : cx) << "\n";
-    };
-    if (!check_out_.json)
-        std::cout << std::left << std::setw(12) << "claim" << std::setw(19) << "status" << std::right << std::setw(7)
-                  << "cases" << std::setw(12) << "worst(eps)" << "  " << std::left << std::setw(16) << "observed"
-                  << "counterexamples\n";
     for (const auto& c : reg) {
-        const bool whole_claim =
-            check_claims_.empty() || std::find(check_claims_.begin(), check_claims_.end(), c.id) != check_claims_.end();
+        const bool whole_claim = check_claims_.empty() || named(c.id);
         bool any = whole_claim;
         for (const auto& def : prop::all_properties())
             any = any || (prop::claim_of(def.id) == c.id && selected(c.id, def.id));
@@ -187,13 +226,12 @@ int Commands::run_check() {
                         {"outcome", prop::to_string(out.kind)},
                         {"cases", out.cases},
                         {"seconds", out.seconds},
-                        {"worst_error_eps", out.errors.count() ? json(out.errors.max_error_eps()) : json(nullptr)},
+                        {"worst_error_eps", worst_json(out.errors)},
                         {"worst_input", out.errors.worst_input()}};
                 if (out.kind != prop::Outcome::Kind::passed) {
                     ++failed;
                     pj["message"] = out.message;
                     pj["replay"] = out.replay_command;
-                    note_failure(def.id, out);
                 }
                 props.push_back(pj);
             }
@@ -213,42 +251,54 @@ int Commands::run_check() {
         row["cases"] = cases;
         row["observed"] = observed;
         row["consistent"] = consistent;
-        row["worst_error_eps"] = worst.count() ? json(worst.max_error_eps()) : json(nullptr);
+        row["worst_error_eps"] = worst_json(worst);
         rows.push_back(row);
-        std::string cx;
-        for (const auto& f : c.counterexamples) cx += (cx.empty() ? "" : ",") + f;
-        print_row(c.id, to_string(c.status), cases, worst, observed + (consistent ? "" : " !"), cx);
     }
     // Self-checks outside the registry (CORE.*, SELFTEST.*), run only when named: one row each.
     for (const auto& def : prop::all_properties()) {
         const std::string id = def.id;
-        if (check_claims_.empty() || find_claim(prop::claim_of(def.id)) ||
-            std::find(check_claims_.begin(), check_claims_.end(), id) == check_claims_.end())
-            continue;
+        if (check_claims_.empty() || find_claim(prop::claim_of(def.id)) || !named(id)) continue;
         const auto out = prop::run_property(def, options);
         const bool passed = out.kind == prop::Outcome::Kind::passed;
         all_consistent = all_consistent && passed;
-        if (!passed) note_failure(id, out);
-        rows.push_back(json{{"id", id},
-                            {"status", "self-check"},
-                            {"cases", out.cases},
-                            {"observed", passed ? "passed" : "FAILED"},
-                            {"consistent", passed},
-                            {"worst_error_eps", out.errors.count() ? json(out.errors.max_error_eps()) : json(nullptr)},
-                            {"worst_input", out.errors.worst_input()}});
-        print_row(id, "self-check", out.cases, out.errors, passed ? "passed" : "FAILED !", "");
+        json row{{"id", id},
+                 {"status", "self-check"},
+                 {"outcome", prop::to_string(out.kind)},
+                 {"cases", out.cases},
+                 {"observed", passed ? "passed" : "FAILED"},
+                 {"consistent", passed},
+                 {"worst_error_eps", worst_json(out.errors)},
+                 {"worst_input", out.errors.worst_input()}};
+        if (!passed) {
+            row["message"] = out.message;
+            row["replay"] = out.replay_command;
+        }
+        rows.push_back(row);
     }
-    if (check_out_.json) {
-        std::cout << json{{"claims", rows}, {"consistent", all_consistent}, {"seconds", elapsed()}}.dump(2) << "\n";
-    } else {
-        for (const auto& f : failures) std::cout << "\n" << f << "\n";
-        std::cout << "\n"
-                  << (all_consistent ? "every claim's observed behaviour agrees with its registry status"
-                                     : "DISAGREEMENT: some claim's observed behaviour differs from its registry status (marked !)")
-                  << " (" << fmt_eps(elapsed()) << " s)\n";
-    }
+    const json report{{"claims", rows}, {"consistent", all_consistent}, {"seconds", elapsed()}};
+    print_report(report, check_json_, render_check_text);
     return all_consistent ? 0 : 1;
 }
+
+// ---- replay ----
+
+namespace {
+
+void render_replay_text(const json& r) {
+    const auto bits = r["precision_bits"].get<unsigned>(), stored = r["stored_precision_bits"].get<unsigned>();
+    const json& printed = r["printed_claim"];
+    std::cout << r["file"].get<std::string>() << "\n  claim " << r["claim"].get<std::string>() << " at " << bits << " bits"
+              << (stored != bits ? " (stored at " + std::to_string(stored) + ")" : "") << "\n  printed claim: "
+              << printed["verdict"].get<std::string>() << "\n    " << printed["quantity"].get<std::string>()
+              << "\n    printed:  " << printed["printed"].get<std::string>()
+              << "\n    computed: " << printed["computed"].get<std::string>() << "\n";
+    if (r.contains("corrected_statement"))
+        std::cout << "  corrected statement: " << r["corrected_statement"]["verdict"].get<std::string>() << "\n";
+    std::cout << (r["still_refuted"].get<bool>() ? "  the stored case still refutes the printed claim\n"
+                                                 : "  the stored case NO LONGER refutes the printed claim\n");
+}
+
+}  // namespace
 
 // Exit 0 when the stored case still refutes the printed claim (the registry's
 // expectation), 1 when it no longer does.
@@ -262,24 +312,30 @@ int Commands::run_replay() {
         return json{{"verdict", to_string(x.verdict)}, {"quantity", x.quantity}, {"printed", x.printed},
                     {"computed", x.computed}, {"error_eps", x.error_eps}, {"detail", x.detail}};
     };
-    if (replay_out_.json) {
-        json out{{"file", replay_file_}, {"claim", c.claim}, {"precision_bits", c.precision_bits},
-                 {"stored_precision_bits", stored_bits},
-                 {"printed_claim", j(r.printed)}, {"still_refuted", still}};
-        if (r.corrected) out["corrected_statement"] = j(*r.corrected);
-        std::cout << out.dump(2) << "\n";
-    } else {
-        std::cout << replay_file_ << "\n  claim " << c.claim << " at " << c.precision_bits << " bits"
-                  << (stored_bits != c.precision_bits ? " (stored at " + std::to_string(stored_bits) + ")" : "")
-                  << "\n  printed claim: "
-                  << to_string(r.printed.verdict) << "\n    " << r.printed.quantity << "\n    printed:  " << r.printed.printed
-                  << "\n    computed: " << r.printed.computed << "\n";
-        if (r.corrected) std::cout << "  corrected statement: " << to_string(r.corrected->verdict) << "\n";
-        std::cout << (still ? "  the stored case still refutes the printed claim\n"
-                            : "  the stored case NO LONGER refutes the printed claim\n");
-    }
+    json report{{"file", replay_file_}, {"claim", c.claim}, {"precision_bits", c.precision_bits},
+                {"stored_precision_bits", stored_bits}, {"printed_claim", j(r.printed)}, {"still_refuted", still}};
+    if (r.corrected) report["corrected_statement"] = j(*r.corrected);
+    print_report(report, replay_out_.json, render_replay_text);
     return still ? 0 : 1;
 }
+
+// ---- evaluate ----
+
+namespace {
+
+void render_evaluate_text(const json& out) {
+    const json& inst = out["instance"];
+    std::cout << "instance: L = " << inst["L"] << ", dims = " << inst["dims"].dump() << ", N = " << inst["N"]
+              << ", convention " << inst["convention"].get<std::string>() << ", " << out["precision_bits"] << " bits\n";
+    std::cout << "  per-layer lambda (CJW form): " << inst["lambda_cjw_per_layer"].dump()
+              << "\n  target singular values: " << inst["target_singular_values"].dump() << "\n";
+    for (const char* key : {"loss", "gradient_norm", "gradient_norm_per_layer", "layer_fro_norms_sq",
+                            "end_to_end_singular_values", "hessian_trace", "hessian_inertia", "hessian_spectrum",
+                            "notes"})
+        if (out.contains(key)) std::cout << key << ": " << text_of(out[key]) << "\n";
+}
+
+}  // namespace
 
 int Commands::run_evaluate() {
     const Numerics num = numerics(evaluate_out_);
@@ -336,13 +392,10 @@ int Commands::run_evaluate() {
                 const auto eig = symmetric_eigen(H, p, false);
                 if (eig.status != Status::ok) throw std::runtime_error("Hessian eigensolver did not converge");
                 PrecisionGuard guard(p);
-                Real hmax = 0, trace = 0;
-                for (Eigen::Index i = 0; i < eig.values.size(); ++i) {
-                    hmax = std::max(hmax, Real(abs(eig.values(i))));
-                    trace += H(i, i);
-                }
-                // An eigenvalue within 16 N eps ||H|| of zero is numerically zero at this precision.
-                const Real zero_tol = 16 * static_cast<int>(inst.num_parameters()) * epsilon(p) * hmax;
+                Real trace = 0;
+                for (Eigen::Index i = 0; i < H.rows(); ++i) trace += H(i, i);
+                // The one zero policy (tolerance_policy.hpp), the same as solve's and the classifier's.
+                const Real zero_tol = tolerance::hessian_zero_threshold(eig.values, p);
                 int neg = 0, zero = 0, pos = 0;
                 json spec = json::array();
                 for (Eigen::Index i = 0; i < eig.values.size(); ++i) {
@@ -358,19 +411,7 @@ int Commands::run_evaluate() {
             }
         }
     }
-
-    if (evaluate_out_.json) {
-        std::cout << out.dump(2) << "\n";
-        return 0;
-    }
-    std::cout << "instance: L = " << inst.L << ", dims = " << json(inst.dims).dump() << ", N = "
-              << inst.num_parameters() << ", convention " << to_string(inst.convention) << ", " << p.bits()
-              << " bits\n";
-    std::cout << "  per-layer lambda (CJW form): " << lam.dump() << "\n  target singular values: " << tsv.dump() << "\n";
-    for (const char* key : {"loss", "gradient_norm", "gradient_norm_per_layer", "layer_fro_norms_sq",
-                            "end_to_end_singular_values", "hessian_trace", "hessian_inertia", "hessian_spectrum",
-                            "notes"})
-        if (out.contains(key)) std::cout << key << ": " << (out[key].is_string() ? out[key].get<std::string>() : out[key].dump()) << "\n";
+    print_report(out, evaluate_out_.json, render_evaluate_text);
     return 0;
 }
 

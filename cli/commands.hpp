@@ -43,7 +43,8 @@ private:
     std::string replay_file_;
     ScalarOptions scalar_options_;
 
-    OutputOptions check_out_, claims_out_, evaluate_out_, replay_out_;
+    bool check_json_ = false, claims_json_ = false;  // no --digits/--bits: they would not apply
+    OutputOptions evaluate_out_, replay_out_;
     std::vector<std::string> check_claims_;
     std::optional<int> check_cases_;
     std::optional<std::uint64_t> check_seed_;

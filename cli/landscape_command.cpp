@@ -16,10 +16,34 @@ using json = nlohmann::json;
 void add_landscape_command(CLI::App& app, LandscapeOptions& o, CLI::App*& cmd) {
     cmd = app.add_subcommand("landscape", "every critical orbit (CJW T2.1), classified from first principles beside T2.2's printed type");
     cmd->add_option("instance", o.instance, "instance JSON (cjw, or kp: classified as F = L/2)")->required();
-    cmd->add_option("--save", o.save_dir, "write violations confirmed at 2x precision to this corpus directory");
-    cmd->add_option("--name", o.name, "file-name stem for saved counterexamples (default: the instance's)");
+    auto* save = cmd->add_option("--save", o.save_dir, "write violations confirmed at 2x precision to this corpus directory");
+    cmd->add_option("--name", o.name, "file-name stem for saved counterexamples (default: the instance's; needs --save)")
+        ->needs(save);
     add_output_options(cmd, o.out);
 }
+
+namespace {
+
+void render_landscape_text(const json& out) {
+    const json& orbits = out["critical_points"];
+    std::cout << "landscape at " << out["precision_bits"] << " bits: " << orbits.size() << " critical orbit(s), global value "
+              << out["global_value"].get<std::string>() << "\n";
+    for (const auto& j : orbits)
+        std::cout << "  roots " << j["roots"].dump() << "  F = " << j["value"].get<std::string>() << "\n    printed (T2.2): "
+                  << j["predicted_type"].get<std::string>() << ", computed: " << j["computed_type"].get<std::string>()
+                  << ", inertia " << j["hessian_inertia"].dump() << ", orbit dimension " << j["orbit_dimension"] << "\n";
+    std::cout << "claims:\n";
+    for (auto& [k, v] : out["claims"].items())
+        std::cout << "  " << k << ": " << v["verdict"].get<std::string>()
+                  << (v["verdict"] == "violated" ? "  printed " + v["printed"].get<std::string>() + "; computed " +
+                                                       v["computed"].get<std::string>()
+                                                 : "")
+                  << "\n";
+    if (out.contains("saved_counterexamples"))
+        for (auto& s : out["saved_counterexamples"]) std::cout << "saved counterexample: " << s.get<std::string>() << "\n";
+}
+
+}  // namespace
 
 int run_landscape(const LandscapeOptions& o) {
     const Numerics num = numerics(o.out);
@@ -78,24 +102,7 @@ int run_landscape(const LandscapeOptions& o) {
              {"critical_points", orbits},
              {"claims", claims}};
     if (!saved.empty()) out["saved_counterexamples"] = saved;
-    if (o.out.json) {
-        std::cout << out.dump(2) << "\n";
-        return 0;
-    }
-    std::cout << "landscape at " << p.bits() << " bits: " << land.orbits.size() << " critical orbit(s), global value "
-              << out["global_value"].get<std::string>() << "\n";
-    for (const auto& j : orbits)
-        std::cout << "  roots " << j["roots"].dump() << "  F = " << j["value"].get<std::string>() << "\n    printed (T2.2): "
-                  << j["predicted_type"].get<std::string>() << ", computed: " << j["computed_type"].get<std::string>()
-                  << ", inertia " << j["hessian_inertia"].dump() << ", orbit dimension " << j["orbit_dimension"] << "\n";
-    std::cout << "claims:\n";
-    for (auto& [k, v] : claims.items())
-        std::cout << "  " << k << ": " << v["verdict"].get<std::string>()
-                  << (v["verdict"] == "violated" ? "  printed " + v["printed"].get<std::string>() + "; computed " +
-                                                       v["computed"].get<std::string>()
-                                                 : "")
-                  << "\n";
-    for (auto& s : saved) std::cout << "saved counterexample: " << s.get<std::string>() << "\n";
+    print_report(out, o.out.json, render_landscape_text);
     return 0;
 }
 

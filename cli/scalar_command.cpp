@@ -25,10 +25,7 @@ void add_scalar_command(CLI::App& app, ScalarOptions& o, CLI::App*& cmd) {
     cmd->add_option("--lambda", o.lambda, "lambda > 0 (KP's lambda, or CJW's per-layer lambda with --convention cjw)");
     cmd->add_option("--m", o.m, "the target m (a decimal)");
     cmd->add_option("--convention", o.convention, "kp (default) or cjw")->check(CLI::IsMember({"kp", "cjw"}));
-    auto* d = cmd->add_option("--digits", o.digits, "significant digits (default 50)")->check(CLI::Range(5u, 100000u));
-    auto* b = cmd->add_option("--bits", o.bits, "working precision in bits")->check(CLI::Range(16u, 1u << 20));
-    d->excludes(b);
-    cmd->add_flag("--json", o.json, "one JSON document; numbers as decimal strings");
+    add_output_options(cmd, o.out, 16);
     cmd->add_option("--save-counterexample", o.save_dir, "save each violation confirmed at 2x precision into this directory");
 }
 
@@ -43,12 +40,45 @@ json verdict_json(const CheckResult& r) {
             {"computed", r.computed},          {"error_eps", r.error_eps}, {"detail", r.detail}};
 }
 
+void render_scalar_text(const json& out) {
+    const json& pr = out["problem"];
+    std::cout << "scalar problem: L = " << pr["L"] << ", lambda (KP) = " << pr["lambda_kp"].get<std::string>()
+              << ", m = " << pr["m"].get<std::string>() << ", " << out["precision_bits"] << " bits\n\nthresholds:\n";
+    for (auto& [k, v] : out["thresholds"].items())
+        std::cout << "  " << k << " = " << (v.is_null() ? "undefined" : v.get<std::string>()) << "\n";
+    std::cout << "\npositive roots of f(.; |m|) with lambdabar = lambda/L:\n";
+    if (out["roots_of_f"].empty()) std::cout << "  none\n";
+    for (auto& r : out["roots_of_f"])
+        std::cout << "  " << r["label"].get<std::string>() << " = " << r["value"].get<std::string>() << "\n";
+    const json& mins = out["minimizers"];
+    std::cout << "\nglobal minimizer unique: " << mins["unique"].get<std::string>() << "\n";
+    for (auto& cj : mins["candidates"]) {
+        std::cout << "  candidate s = " << cj["s"].get<std::string>() << (cj["origin"].get<bool>() ? " (origin)" : "")
+                  << ", loss in " << cj["value_enclosure"].get<std::string>()
+                  << (cj["possibly_minimal"].get<bool>() ? "  <- minimal" : "") << "\n";
+        if (cj.contains("hessian_spectrum_computed")) {
+            std::cout << "    |Omega| = " << cj["omega_points"] << ", end-to-end = " << cj["end_to_end"].get<std::string>()
+                      << "\n    Hessian spectrum (computed):    " << cj["hessian_spectrum_computed"].dump()
+                      << "\n    Hessian spectrum (KP (29) printed): " << cj["hessian_spectrum_kp29_printed"].dump() << "\n";
+        }
+    }
+    if (mins.contains("precision_escalation"))
+        std::cout << "  precision escalation: " << mins["precision_escalation"].dump() << "\n";
+    std::cout << "\nclaims on this instance:\n";
+    for (auto& [k, v] : out["claims"].items())
+        std::cout << "  " << k << ": " << v["verdict"].get<std::string>()
+                  << (v["quantity"].get<std::string>().empty() ? "" : "  (" + v["quantity"].get<std::string>() + ")") << "\n";
+    if (out.contains("saved_counterexamples"))
+        for (auto& s : out["saved_counterexamples"]) std::cout << "saved counterexample: " << s.get<std::string>() << "\n";
+    for (auto& n : out["notes"]) std::cout << "note: " << n.get<std::string>() << "\n";
+}
+
 }  // namespace
 
 int run_scalar(const ScalarOptions& o) {
-    const Precision p = o.bits ? Precision::from_bits(*o.bits)
-                               : Precision::from_bits(static_cast<unsigned>(std::ceil(o.digits.value_or(50) * 3.3219280948873623)) + 64);
-    const int dg = o.bits ? std::max(5, static_cast<int>(*o.bits * 0.30103)) : static_cast<int>(o.digits.value_or(50));
+    const Numerics nm = numerics(o.out);
+    const Precision& p = nm.precision;
+    const int dg = nm.digits;
     auto num = [&](const std::string& field, const std::string& text) {
         try {
             return parse_real(text, p);
@@ -167,35 +197,7 @@ int run_scalar(const ScalarOptions& o) {
     if (!saved.empty()) out["saved_counterexamples"] = saved;
     out["notes"] = notes;
 
-    if (o.json) {
-        std::cout << out.dump(2) << "\n";
-        return 0;
-    }
-    std::cout << "scalar problem: L = " << o.L << ", lambda (KP) = " << S(lambda) << ", m = " << S(m) << ", "
-              << p.bits() << " bits\n\nthresholds:\n";
-    for (auto& [k, v] : th.items()) std::cout << "  " << k << " = " << (v.is_null() ? "undefined" : v.get<std::string>()) << "\n";
-    std::cout << "\npositive roots of f(.; |m|) with lambdabar = lambda/L:\n";
-    if (roots.empty()) std::cout << "  none\n";
-    for (auto& r : roots) std::cout << "  " << r["label"].get<std::string>() << " = " << r["value"].get<std::string>() << "\n";
-    std::cout << "\nglobal minimizer unique: " << to_string(M.unique) << "\n";
-    for (auto& cj : cands) {
-        std::cout << "  candidate s = " << cj["s"].get<std::string>() << (cj["origin"].get<bool>() ? " (origin)" : "")
-                  << ", loss in " << cj["value_enclosure"].get<std::string>()
-                  << (cj["possibly_minimal"].get<bool>() ? "  <- minimal" : "") << "\n";
-        if (cj.contains("hessian_spectrum_computed")) {
-            std::cout << "    |Omega| = " << cj["omega_points"] << ", end-to-end = " << cj["end_to_end"].get<std::string>()
-                      << "\n    Hessian spectrum (computed):    " << cj["hessian_spectrum_computed"].dump()
-                      << "\n    Hessian spectrum (KP (29) printed): " << cj["hessian_spectrum_kp29_printed"].dump() << "\n";
-        }
-    }
-    if (out["minimizers"].contains("precision_escalation"))
-        std::cout << "  precision escalation: " << out["minimizers"]["precision_escalation"].dump() << "\n";
-    std::cout << "\nclaims on this instance:\n";
-    for (auto& [k, v] : claims.items())
-        std::cout << "  " << k << ": " << v["verdict"].get<std::string>()
-                  << (v["quantity"].get<std::string>().empty() ? "" : "  (" + v["quantity"].get<std::string>() + ")") << "\n";
-    for (auto& s : saved) std::cout << "saved counterexample: " << s.get<std::string>() << "\n";
-    for (auto& n : notes) std::cout << "note: " << n.get<std::string>() << "\n";
+    print_report(out, o.out.json, render_scalar_text);
     return 0;
 }
 

@@ -4,6 +4,8 @@
 // claim's verdict on it.
 #pragma once
 
+#include "cli/output_options.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <optional>
@@ -16,8 +18,7 @@ struct ScalarOptions {
     std::string lambda = "1";
     std::string m = "0";
     std::string convention = "kp";
-    std::optional<unsigned> digits, bits;
-    bool json = false;
+    OutputOptions out;  // --digits D (default 50) or --bits B (16 or more), --json
     std::string save_dir;  // save confirmed counterexamples here
 };
 

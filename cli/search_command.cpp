@@ -31,6 +31,34 @@ void add_search_command(CLI::App& app, SearchCommandOptions& o, CLI::App*& cmd) 
     // The search works at 128 bits unless told otherwise (confirmations go to 2x and 4x).
 }
 
+namespace {
+
+void render_search_text(const json& out) {
+    std::cout << "search at " << out["precision_bits"] << " bits, seed " << out["seed"] << ", "
+              << (out["corpus_replayed_first"].get<bool>() ? "corpus replayed first" : "from scratch (--no-corpus)") << "\n";
+    for (const auto& r : out["claims"]) {
+        const std::string note = r["note"];
+        std::cout << r["claim"].get<std::string>() << ": " << r["candidates"] << " candidates in "
+                  << static_cast<int>(r["seconds"].get<double>() + 0.5) << " s; " << r["confirmed"].size() << " confirmed, "
+                  << r["undecided"].size() << " undecided, " << r["duplicates"] << " duplicate finds; corpus: "
+                  << r["replayed"] << " replayed, " << r["replay_still_refuted"] << " still refute"
+                  << (note.empty() ? "" : "; " + note) << "\n";
+        const json& files = r["confirmed_files"];
+        for (size_t i = 0; i < r["confirmed"].size(); ++i)
+            std::cout << "  confirmed: " << r["confirmed"][i].get<std::string>()
+                      << (i < files.size() ? "\n    saved " + files[i].get<std::string>() : std::string()) << "\n";
+        for (size_t i = 0; i < r["undecided"].size() && i < 5; ++i)
+            std::cout << "  undecided: " << r["undecided"][i].get<std::string>() << "\n";
+    }
+    if (!out["no_search_target"].empty()) {
+        std::cout << "no search target yet (checked by their properties under `check`):";
+        for (const auto& u : out["no_search_target"]) std::cout << " " << u.get<std::string>();
+        std::cout << "\n";
+    }
+}
+
+}  // namespace
+
 int run_search(const SearchCommandOptions& o) {
     if (o.all == !o.claim.empty()) throw InputError("search: give one CLAIM_ID or --all");
     std::vector<const SearchTarget*> targets;
@@ -61,50 +89,29 @@ int run_search(const SearchCommandOptions& o) {
     const auto start = std::chrono::steady_clock::now();
 
     json rows = json::array();
-    if (!o.out.json)
-        std::cout << "search at " << so.precision.bits() << " bits, seed " << o.seed << ", "
-                  << (so.use_corpus ? "corpus replayed first" : "from scratch (--no-corpus)") << "\n";
     for (size_t k = 0; k < targets.size(); ++k) {
         const auto* t = targets[k];
         // Share what is left of the budget: a claim that stops early gives its time to the rest.
         const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         so.time_budget_s = std::max(0.0, o.time_budget_s - used) / static_cast<double>(targets.size() - k);
         const SearchReport r = search_claim(*t, so);
-        json row{{"claim", r.claim},
-                 {"candidates", r.candidates},
-                 {"seconds", r.seconds},
-                 {"replayed", r.replayed},
-                 {"replay_still_refuted", r.replay_still_refuted},
-                 {"confirmed", r.confirmed_cases},
-                 {"confirmed_files", r.confirmed_files},
-                 {"undecided", r.undecided_cases},
-                 {"duplicates", r.duplicates},
-                 {"best_score", r.best_score},
-                 {"best_case", r.best_case},
-                 {"candidate_digest", std::to_string(r.candidate_digest)},
-                 {"note", r.note}};
-        rows.push_back(row);
-        if (!o.out.json) {
-            std::cout << r.claim << ": " << r.candidates << " candidates in " << static_cast<int>(r.seconds + 0.5)
-                      << " s; " << r.confirmed_cases.size() << " confirmed, " << r.undecided_cases.size()
-                      << " undecided, " << r.duplicates << " duplicate finds; corpus: " << r.replayed << " replayed, " << r.replay_still_refuted
-                      << " still refute" << (r.note.empty() ? "" : "; " + r.note) << "\n";
-            for (size_t i = 0; i < r.confirmed_cases.size(); ++i)
-                std::cout << "  confirmed: " << r.confirmed_cases[i]
-                          << (i < r.confirmed_files.size() ? "\n    saved " + r.confirmed_files[i] : std::string()) << "\n";
-            for (size_t i = 0; i < r.undecided_cases.size() && i < 5; ++i)
-                std::cout << "  undecided: " << r.undecided_cases[i] << "\n";
-        }
+        rows.push_back({{"claim", r.claim},
+                        {"candidates", r.candidates},
+                        {"seconds", r.seconds},
+                        {"replayed", r.replayed},
+                        {"replay_still_refuted", r.replay_still_refuted},
+                        {"confirmed", r.confirmed_cases},
+                        {"confirmed_files", r.confirmed_files},
+                        {"undecided", r.undecided_cases},
+                        {"duplicates", r.duplicates},
+                        {"best_score", r.best_score},
+                        {"best_case", r.best_case},
+                        {"candidate_digest", std::to_string(r.candidate_digest)},
+                        {"note", r.note}});
     }
-    if (o.out.json) {
-        std::cout << json{{"precision_bits", so.precision.bits()}, {"seed", o.seed}, {"claims", rows},
-                          {"no_search_target", untargeted}}.dump(2)
-                  << "\n";
-    } else if (!untargeted.empty()) {
-        std::cout << "no search target yet (checked by their properties under `check`):";
-        for (const auto& u : untargeted) std::cout << " " << u;
-        std::cout << "\n";
-    }
+    const json report{{"precision_bits", so.precision.bits()}, {"seed", o.seed}, {"corpus_replayed_first", so.use_corpus},
+                      {"claims", rows}, {"no_search_target", untargeted}};
+    print_report(report, o.out.json, render_search_text);
     return 0;
 }
 

@@ -24,6 +24,37 @@ void add_sharpness_command(CLI::App& app, SharpnessOptions& o, CLI::App*& cmd) {
     add_output_options(cmd, o.out);
 }
 
+namespace {
+
+void render_sharpness_text(const json& out) {
+    std::cout << "prox value (min of the Schatten problem): " << out["prox_value"].get<std::string>() << "\n";
+    if (out["on_exceptional_set"].get<bool>())
+        std::cout << "target on E at this precision: singular indices " << out["tying_singular_indices"].dump() << " tie"
+                  << (out["continuum_of_minimizers"].get<bool>()
+                          ? " (a repeated value on tau: a continuum of end-to-end minimizers)"
+                          : "")
+                  << "\n";
+    for (const auto& j : out["runs"]) {
+        std::cout << "start " << j["start"] << ": loss " << j["loss"].get<std::string>();
+        if (j.contains("trace"))
+            std::cout << "\n  trace " << j["trace"].get<std::string>() << "  (91)-(92) " << j["trace_identity_92"].get<std::string>()
+                      << "\n  bound (81) " << j["bound_81"].get<std::string>()
+                      << (j.contains("gap_trace_minus_bound") ? "  gap " + j["gap_trace_minus_bound"].get<std::string>() : "")
+                      << "\n  lambda_max " << j["lambda_max"].get<std::string>();
+        else
+            std::cout << (j["converged"].get<bool>() ? "  (a local minimum above the global value)" : "  (did not converge)");
+        std::cout << "\n";
+    }
+    const json& spread = out["spread_across_global_starts"];
+    if (!spread.is_null())
+        std::cout << "spread across the global starts: ||P_i - P_0|| <= " << spread["end_to_end_fro"].get<std::string>()
+                  << ", ||W_l||_F spread " << spread["layer_fro_norms"].dump() << "\n";
+    std::cout << "trace constant over the global minimizers found: "
+              << out["trace_constant_over_minimizers_found"].get<std::string>() << "\n";
+}
+
+}  // namespace
+
 int run_sharpness(const SharpnessOptions& o) {
     const Numerics num = numerics(o.out);
     const Precision& p = num.precision;
@@ -107,29 +138,7 @@ int run_sharpness(const SharpnessOptions& o) {
     json out{{"precision_bits", p.bits()}, {"prox_value", S(prox.schatten_value)}, {"spread_across_global_starts", spread},
              {"on_exceptional_set", !prox.ties.empty()}, {"tying_singular_indices", prox.ties},
              {"continuum_of_minimizers", prox.continuum}, {"runs", runs}, {"trace_constant_over_minimizers_found", answer}};
-    if (o.out.json) {
-        std::cout << out.dump(2) << "\n";
-        return 0;
-    }
-    std::cout << "prox value (min of the Schatten problem): " << S(prox.schatten_value) << "\n";
-    if (!prox.ties.empty())
-        std::cout << "target on E at this precision: singular indices " << json(prox.ties).dump() << " tie"
-                  << (prox.continuum ? " (a repeated value on tau: a continuum of end-to-end minimizers)" : "") << "\n";
-    for (const auto& j : runs) {
-        std::cout << "start " << j["start"] << ": loss " << j["loss"].get<std::string>();
-        if (j.contains("trace"))
-            std::cout << "\n  trace " << j["trace"].get<std::string>() << "  (91)-(92) " << j["trace_identity_92"].get<std::string>()
-                      << "\n  bound (81) " << j["bound_81"].get<std::string>()
-                      << (j.contains("gap_trace_minus_bound") ? "  gap " + j["gap_trace_minus_bound"].get<std::string>() : "")
-                      << "\n  lambda_max " << j["lambda_max"].get<std::string>();
-        else
-            std::cout << (j["converged"].get<bool>() ? "  (a local minimum above the global value)" : "  (did not converge)");
-        std::cout << "\n";
-    }
-    if (!spread.is_null())
-        std::cout << "spread across the global starts: ||P_i - P_0|| <= " << spread["end_to_end_fro"].get<std::string>()
-                  << ", ||W_l||_F spread " << spread["layer_fro_norms"].dump() << "\n";
-    std::cout << "trace constant over the global minimizers found: " << answer << "\n";
+    print_report(out, o.out.json, render_sharpness_text);
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "dmf/theory/scalar_theory.hpp"
 #include "dmf/landscape/sharpness.hpp"
 #include "dmf/landscape/structured_hessian.hpp"
+#include "dmf/numerics/tolerance_policy.hpp"
 #include "claims/global_claims.hpp"
 #include "claims/landscape_claims.hpp"
 
@@ -37,6 +38,30 @@ json verdict_json(const CheckResult& r) {
     return {{"verdict", to_string(r.verdict)}, {"quantity", r.quantity}, {"printed", r.printed}, {"computed", r.computed}};
 }
 
+void render_solve_text(const json& out) {
+    const json& inst = out["instance"];
+    std::cout << "instance: L = " << inst["L"] << ", dims " << inst["dims"].dump() << ", "
+              << inst["convention"].get<std::string>() << ", N = " << inst["N"] << ", " << out["precision_bits"]
+              << " bits\n  target singular values " << inst["target_singular_values"].dump() << "\nthresholds:\n";
+    for (auto& [k, v] : out["thresholds"].items())
+        std::cout << "  " << k << " = " << (v.is_null() ? "undefined" : v.get<std::string>()) << "\n";
+    const json& gm = out["global_minimum"];
+    std::cout << "global minimum: " << gm["value"].get<std::string>() << "\n";
+    for (const char* k : {"end_to_end_singular_values", "unique_end_to_end", "layer_fro_norms_sq", "hessian_trace",
+                          "trace_bound_kp81"})
+        std::cout << "  " << k << ": " << text_of(gm[k]) << "\n";
+    const json& cps = out["critical_points"];
+    std::cout << "critical orbits (" << cps.size() << "):\n";
+    for (const auto& c : cps)
+        std::cout << "  roots " << c["roots"].dump() << "  F = " << c["value"].get<std::string>() << "\n    predicted "
+                  << (c["predicted_type"].is_null() ? "-" : c["predicted_type"].get<std::string>()) << ", computed "
+                  << c["computed_type"].get<std::string>() << ", inertia " << c["hessian_inertia"].dump()
+                  << ", orbit dimension " << c["orbit_dimension"].dump() << "\n";
+    std::cout << "claims:\n";
+    for (auto& [k, v] : out["claims"].items()) std::cout << "  " << k << ": " << v["verdict"].get<std::string>() << "\n";
+    for (auto& n : out["notes"]) std::cout << "note: " << n.get<std::string>() << "\n";
+}
+
 }  // namespace
 
 int run_solve(const SolveOptions& o) {
@@ -61,7 +86,7 @@ int run_solve(const SolveOptions& o) {
     json dims = inst.dims, lam = json::array(), ys = json::array();
     for (const auto& l : inst.lambda) lam.push_back(S(l));
     for (const auto& y : land.svd.y) ys.push_back(S(y));
-    json out{{"instance", {{"L", L}, {"dims", dims}, {"convention", to_string(inst.convention)}, {"lambda", lam},
+    json out{{"instance", {{"L", L}, {"dims", dims}, {"convention", to_string(inst.convention)}, {"N", N}, {"lambda", lam},
                            {"target_singular_values", ys}}},
              {"precision_bits", p.bits()}};
 
@@ -99,8 +124,8 @@ int run_solve(const SolveOptions& o) {
         const auto s = hessian_spectrum_structured(inst, land.svd, c.orbit, p);
         const Eigen::Index n = s.eigenvalues.size();
         if (n == 0 || s.status != Status::ok) return nullptr;
-        const Real norm = std::max(abs(s.eigenvalues(0)), abs(s.eigenvalues(n - 1)));
-        const Real zero = 64 * static_cast<long>(n + 2) * epsilon(p) * norm;
+        // The one zero policy (tolerance_policy.hpp), the same as evaluate's and the classifier's.
+        const Real zero = tolerance::hessian_zero_threshold(s.eigenvalues, p);
         int neg = 0, nul = 0, pos = 0;
         for (Eigen::Index i = 0; i < n; ++i) (s.eigenvalues(i) < -zero ? neg : s.eigenvalues(i) > zero ? pos : nul)++;
         return json{neg, nul, pos};
@@ -223,26 +248,7 @@ int run_solve(const SolveOptions& o) {
     out["claims"] = claims;
     out["notes"] = notes;
 
-    if (o.out.json) {
-        std::cout << out.dump(2) << "\n";
-        return 0;
-    }
-    std::cout << "instance: L = " << L << ", dims " << dims.dump() << ", " << to_string(inst.convention) << ", N = " << N
-              << ", " << p.bits() << " bits\n  target singular values " << ys.dump() << "\nthresholds:\n";
-    for (auto& [k, v] : th.items()) std::cout << "  " << k << " = " << (v.is_null() ? "undefined" : v.get<std::string>()) << "\n";
-    std::cout << "global minimum: " << gm["value"].get<std::string>() << "\n";
-    for (const char* k : {"end_to_end_singular_values", "unique_end_to_end", "layer_fro_norms_sq", "hessian_trace",
-                          "trace_bound_kp81"})
-        std::cout << "  " << k << ": " << (gm[k].is_string() ? gm[k].get<std::string>() : gm[k].dump()) << "\n";
-    std::cout << "critical orbits (" << cps.size() << "):\n";
-    for (const auto& c : cps)
-        std::cout << "  roots " << c["roots"].dump() << "  F = " << c["value"].get<std::string>() << "\n    predicted "
-                  << (c["predicted_type"].is_null() ? "-" : c["predicted_type"].get<std::string>()) << ", computed "
-                  << c["computed_type"].get<std::string>() << ", inertia " << c["hessian_inertia"].dump()
-                  << ", orbit dimension " << c["orbit_dimension"].dump() << "\n";
-    std::cout << "claims:\n";
-    for (auto& [k, v] : claims.items()) std::cout << "  " << k << ": " << v["verdict"].get<std::string>() << "\n";
-    for (auto& n : notes) std::cout << "note: " << n.get<std::string>() << "\n";
+    print_report(out, o.out.json, render_solve_text);
     return 0;
 }
 

@@ -2,7 +2,7 @@
 #include "generators/exact_thresholds.hpp"
 
 #include "dmf/numerics/random.hpp"
-#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/theory/cjw.hpp"
 
 #include <algorithm>
 

@@ -1,6 +1,7 @@
 #include "generators/scalar_gen.hpp"
 
-#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/theory/cjw.hpp"
+#include "dmf/theory/kp.hpp"
 
 namespace dmf::gen {
 

@@ -11,7 +11,7 @@
 #include "dmf/landscape/prox.hpp"
 #include "dmf/numerics/random.hpp"
 #include "dmf/landscape/scalar_problem.hpp"
-#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/theory/kp.hpp"
 #include "properties/property.hpp"
 
 namespace {

@@ -9,7 +9,7 @@
 #include "properties/property.hpp"
 #include "claims/replay.hpp"
 #include "claims/scalar_corpus.hpp"
-#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/theory/cjw.hpp"
 
 #include <algorithm>
 #include <cstdlib>

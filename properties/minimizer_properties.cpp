@@ -13,7 +13,7 @@
 #include "dmf/landscape/multistart.hpp"
 #include "dmf/landscape/prox.hpp"
 #include "dmf/numerics/random.hpp"
-#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/theory/kp.hpp"
 #include "dmf/landscape/sharpness.hpp"
 #include "claims/global_claims.hpp"
 #include "properties/property.hpp"

@@ -4,10 +4,10 @@
 
 #include "dmf/problem/corpus.hpp"
 #include "dmf/problem/instance_json.hpp"
-#include "dmf/theory/matrix_theory.hpp"
 #include "dmf/numerics/random.hpp"
 #include "dmf/landscape/scalar_problem.hpp"
-#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/theory/cjw.hpp"
+#include "dmf/theory/kp.hpp"
 #include "claims/global_claims.hpp"
 #include "claims/landscape_claims.hpp"
 #include "claims/replay.hpp"

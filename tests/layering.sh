@@ -27,6 +27,7 @@ while IFS= read -r f; do
   while IFS= read -r inc; do
     count=$((count + 1))
     good=0
+    case "$inc" in */*) ;; *) good=1 ;; esac  # a private header beside the file
     for prefix in $ok; do
       case "$inc" in "$prefix"*) good=1 ;; esac
     done

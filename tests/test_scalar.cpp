@@ -1,7 +1,8 @@
 #include "eps_check.hpp"
 #include "dmf/numerics/polynomial.hpp"
 #include "dmf/landscape/scalar_problem.hpp"
-#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/theory/cjw.hpp"
+#include "dmf/theory/kp.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 #include "dmf/landscape/sharpness.hpp"
 
-#include "dmf/theory/matrix_theory.hpp"
+#include "dmf/theory/kp.hpp"
 #include "dmf/problem/objective.hpp"
 
 namespace dmf {

@@ -41,9 +41,10 @@ Real hessian_zero_threshold(const VectorT& ascending_eigenvalues, const Precisio
 // f(.; y) and the Haar rotations each carry a few eps of their own).
 Real gradient_tolerance(int L, int max_width, const Real& gradient_scale, const Precision& p);
 
-// Two singular values of a target belong to one block (treated as equal) when they differ by
-// at most 64 (m + n) eps(p) sigma_1: the SVD's backward error is O((m + n) eps ||Y||_2), and by
-// Weyl / Mirsky each singular value moves by at most that much.
+// Two singular values of an m x n matrix tie (one block, treated as equal) when they differ by
+// at most 64 (m + n) eps(p) sigma_1, and a singular value is numerically zero (it does not count
+// in the numerical rank) when it ties with 0: the SVD's backward error is O((m + n) eps ||A||_2),
+// and by Weyl / Mirsky each singular value moves by at most that much.
 Real singular_value_tie(Eigen::Index rows, Eigen::Index cols, const Real& sigma_max, const Precision& p);
 
 // The denominator of a relative error that may be exactly zero: max(scale, 2^-996).

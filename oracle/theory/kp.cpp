@@ -1,39 +1,14 @@
-#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/theory/kp.hpp"
+
+#include "formula_support.hpp"
+
+#include "dmf/problem/objective.hpp"
 
 #include <boost/multiprecision/mpfr.hpp>
 
-#include <stdexcept>
-
 namespace dmf {
 
-namespace {
-
-Precision guarded(const Precision& p) { return Precision::from_bits(p.bits() + 32); }
-
-void require_depth(int L) {
-    if (L < 1) throw std::invalid_argument("depth L must be >= 1, got " + std::to_string(L));
-}
-
-// x^(num/den) for x >= 0 and integers num, den > 0, or num <= 0 (then 1/x^(|num|/den)),
-// correctly rounded steps: pow_ui then rootn_ui. 0^0 = 1 as in MPFR's pow.
-Real rational_power(const Real& x, long num, long den) {
-    if (den <= 0) throw std::logic_error("rational_power: denominator must be positive");
-    if (num == 0) return Real(1);
-    Real a = x, r;
-    mpfr_pow_ui(a.backend().data(), x.backend().data(), static_cast<unsigned long>(num < 0 ? -num : num), MPFR_RNDN);
-    mpfr_rootn_ui(r.backend().data(), a.backend().data(), static_cast<unsigned long>(den), MPFR_RNDN);
-    if (num < 0) r = 1 / r;
-    return r;
-}
-
-Formula undefined(const std::string& why) { return Formula{std::nullopt, why}; }
-
-Formula defined(const Real& v, const Precision& p) {
-    if (!mpfr_number_p(v.backend().data())) return undefined("the printed expression evaluates to a non-finite number");
-    return Formula{rounded(v, p), ""};
-}
-
-}  // namespace
+using namespace formula_support;
 
 Formula kp_tau(int L, const Real& lambda, const Precision& p) {
     require_depth(L);
@@ -110,38 +85,53 @@ Real kp_lambda_max_limit_51(int L, const Real& m, const Precision& p) {
     return rounded(Real(2 * L * rational_power(abs(rounded(m, g)), 2 * L - 2, L)), p);
 }
 
-Formula cjw_x_bar(int L, const Real& lambda_bar, const Precision& p) {
-    require_depth(L);
-    if (L == 1) return undefined("L = 1: the exponent 1/(2L - 2) is 1/0 and the base lambdabar (L - 2)/L is negative");
-    const Precision g = guarded(p);
-    PrecisionGuard guard(g);
-    return defined(rational_power(rounded(lambda_bar, g) * Real(L - 2) / L, 1, 2 * L - 2), p);
-}
 
-Formula cjw_y_bar(int L, const Real& lambda_bar, const Precision& p) {
-    require_depth(L);
-    const Formula xb = cjw_x_bar(L, lambda_bar, guarded(p));
-    if (!xb.value) return undefined(xb.undefined_reason);
-    const Precision g = guarded(p);
-    PrecisionGuard guard(g);
-    // xbar^{2-L}: at L = 2 this is 0^0 = 1.
-    const Real xpow = rational_power(*xb.value, 2 - L, 1);
-    return defined(Real(2 * (L - 1)) / L * rounded(lambda_bar, g) * xpow, p);
-}
 
-Real cjw_f(int L, const Real& x, const Real& y, const Real& lambda_bar, const Precision& p) {
-    require_depth(L);
+Real schatten_2_over_L(const Matrix& x, int L, const Precision& p) {
+    const auto d = svd(x, p, false);
+    if (d.status != Status::ok) throw std::runtime_error("schatten_2_over_L: SVD did not converge");
     PrecisionGuard guard(p);
-    const Real xr = rounded(x, p);
-    return pow(xr, 2 * L - 1) - rounded(y, p) * pow(xr, L - 1) + rounded(lambda_bar, p) * xr;
+    Real s = 0;
+    for (Eigen::Index i = 0; i < d.sigma.size(); ++i) {
+        Real r;  // sigma^{2/L}: pow_ui then rootn, both correctly rounded
+        mpfr_sqr(r.backend().data(), d.sigma(i).backend().data(), MPFR_RNDN);
+        mpfr_rootn_ui(r.backend().data(), r.backend().data(), static_cast<unsigned long>(L), MPFR_RNDN);
+        s += r;
+    }
+    return s;
 }
 
-Real cjw_G(int L, const Real& x, const Real& y, const Real& lambda_bar, const Precision& p) {
-    require_depth(L);
+Weights balanced_factorization_136(const Matrix& x, int L, const Precision& p) {
+    const auto d = svd(x, p, false);
+    if (d.status != Status::ok) throw std::runtime_error("balanced_factorization_136: SVD did not converge");
+    const Eigen::Index k = d.sigma.size();
+    Matrix root = zeros(k, k, p);
+    {
+        PrecisionGuard guard(p);
+        for (Eigen::Index i = 0; i < k; ++i)
+            mpfr_rootn_ui(root(i, i).backend().data(), d.sigma(i).backend().data(), static_cast<unsigned long>(L), MPFR_RNDN);
+    }
+    Weights w;
+    if (L == 1) return {rounded(x, p)};
+    w.push_back(matmul(root, d.v.transpose(), p));  // W_1 = Sigma^{1/L} V^T
+    for (int i = 2; i < L; ++i) w.push_back(root);   // W_i = Sigma^{1/L}
+    w.push_back(matmul(d.u, root, p));               // W_L = U Sigma^{1/L}
+    return w;
+}
+
+Real kp_trace_identity_92(const Instance& kp, const Weights& w, const Precision& p, int factor) {
+    if (kp.convention != Convention::kp) throw std::invalid_argument("kp_trace_identity_92: needs the kp convention");
+    const int L = kp.L;
     PrecisionGuard guard(p);
-    const Real xr = rounded(x, p);
-    const Real d = pow(xr, L) - rounded(y, p);
-    return d * d / 2 + Real(L) * rounded(lambda_bar, p) / 2 * xr * xr;
+    Real sum = 0;
+    for (int k = 1; k <= L; ++k) {
+        Matrix A = identity(kp.dims[L], p);  // W_L ... W_{k+1}
+        for (int l = L; l > k; --l) A = matmul(A, w[l - 1], p);
+        Matrix B = identity(kp.dims[0], p);  // W_{k-1} ... W_1
+        for (int l = 1; l < k; ++l) B = matmul(w[l - 1], B, p);
+        sum += frobenius_norm_squared(A, p) * frobenius_norm_squared(B, p);
+    }
+    return 2 * rounded(kp.lambda[0], p) / L * static_cast<long>(kp.num_parameters()) + factor * sum;
 }
 
 }  // namespace dmf
