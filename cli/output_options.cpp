@@ -21,9 +21,13 @@ void add_output_options(CLI::App* cmd, OutputOptions& o, unsigned min_bits) {
 void add_json_option_only(CLI::App* cmd, bool& json, const std::string& why) {
     cmd->add_flag("--json", json, "print one JSON document");
     // Not in --help (group ""): they exist only to say why they do not apply.
-    const auto reject = [why](const std::string&) { return why; };
-    for (const char* name : {"--digits", "--bits"})
-        cmd->add_option(name, CLI::callback_t{}, "not accepted: " + why)->group("")->check(reject);
+    // (A validator would lose the option's name: CLI11 does not name hidden options in errors.)
+    for (const std::string name : {"--digits", "--bits"}) {
+        const auto reject = [name, why](const CLI::results_t&) -> bool {
+            throw CLI::ValidationError(name, "not accepted here: " + why);
+        };
+        cmd->add_option(name, reject, "not accepted: " + why)->expected(0, 1)->group("");
+    }
 }
 
 Numerics numerics(const OutputOptions& o) {

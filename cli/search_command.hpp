@@ -1,4 +1,4 @@
-// `dmf-oracle search CLAIM_ID | --all`: the targeted counterexample search (properties/search.hpp).
+// `dmf-oracle search CLAIM_ID | --all`: the targeted counterexample search (search/search.hpp).
 #pragma once
 
 #include "cli/output_options.hpp"

@@ -2,7 +2,7 @@
 
 #include "dmf/landscape/critical_search.hpp"
 #include "dmf/problem/instance_json.hpp"
-#include "dmf/theory/matrix_theory.hpp"
+#include "dmf/theory/kp.hpp"
 #include "dmf/problem/objective.hpp"
 #include "dmf/landscape/prox.hpp"
 #include "dmf/numerics/random.hpp"

@@ -3,7 +3,8 @@
 
 #include "dmf/problem/instance_json.hpp"
 #include "dmf/landscape/prox.hpp"
-#include "dmf/theory/scalar_theory.hpp"
+#include "dmf/theory/cjw.hpp"
+#include "dmf/theory/kp.hpp"
 #include "dmf/landscape/sharpness.hpp"
 #include "dmf/landscape/structured_hessian.hpp"
 #include "dmf/numerics/tolerance_policy.hpp"

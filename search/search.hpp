@@ -13,6 +13,17 @@
 //      moment loses nothing saved.
 // The candidate sequence depends only on the seed and the claim (not on timing): with
 // max_candidates the whole run is deterministic.
+//
+// The files (internal headers beside them, in namespace dmf::search_detail):
+//   search.hpp      this interface: targets, options, report, search_claim, recheck_stored;
+//   targets.cpp     the searchable claims: the claim table's rows plus the planted/control claims
+//                   TEST.planted and TEST.true (the search's own tests);
+//   sampler.*       step 2's draws (struct Sampler: structured samples, mutations) and proximity,
+//                   the closeness-to-a-threshold half of the climb's score;
+//   confirm.*       step 3's confirmation ladder, the corpus record (make_record), recheck_stored;
+//   shrink.*        step 4's shrinking: one-step simplifications, case_size, the greedy loop;
+//   case_text.*     shared helpers: fnv1a (digests, file names) and describe (one-line cases);
+//   engine.cpp      search_claim: the loop that runs steps 1-4 and fills the report.
 #pragma once
 
 #include "claims/claim_table.hpp"

@@ -54,11 +54,11 @@ for r in g:
     assert float(r["trace"]) >= float(r["bound_81"])
 PY
 echo "cli smoke ok"
-# solve: the JSON validates against docs/solve.schema.json (Debian's python3-jsonschema).
+# solve: the JSON validates against docs/schemas/solve.schema.json (Debian's python3-jsonschema).
 "$exe" solve "$root/examples/numpy_gd/instance.json" --json --digits 30 > "$tmp/solve.json"
 "$exe" solve "$root/examples/landscape/t2_2_tie.json" --json --digits 30 > "$tmp/solve_tie.json"
 "$exe" solve "$root/examples/landscape/a1_bottleneck.json" --json --max-n 2 > "$tmp/solve_capped.json"
-/usr/bin/python3 - "$root/docs/solve.schema.json" "$tmp/solve.json" "$tmp/solve_tie.json" "$tmp/solve_capped.json" <<'PY'
+/usr/bin/python3 - "$root/docs/schemas/solve.schema.json" "$tmp/solve.json" "$tmp/solve_tie.json" "$tmp/solve_capped.json" <<'PY'
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
 jsonschema.Draft202012Validator.check_schema(schema)
@@ -77,7 +77,7 @@ assert any("no dense check" in n for n in capped["notes"]), capped["notes"]
 assert all(c["computed_type"] == "undecided" for c in capped["critical_points"])
 PY
 # A schema violation is caught (the test can fail): drop a required key.
-/usr/bin/python3 - "$root/docs/solve.schema.json" "$tmp/solve.json" <<'PY'
+/usr/bin/python3 - "$root/docs/schemas/solve.schema.json" "$tmp/solve.json" <<'PY'
 import json, sys, jsonschema
 schema, d = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 del d["thresholds"]["y_bar"]

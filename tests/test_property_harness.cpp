@@ -129,7 +129,8 @@ prop::Outcome run_hidden(const char* id, std::optional<int> cases = std::nullopt
 }
 }  // namespace
 
-TEST_SUITE("unit") {
+// Mutants and printed refuted claims must fail their properties: label `mutants` (tens of seconds).
+TEST_SUITE("mutants") {
 
 TEST_CASE("mutation check: (29) off by a relative 2^-40 fails the KP.T6 property") {
     const auto out = run_hidden("KP.T6/mutant-29");

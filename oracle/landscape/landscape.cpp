@@ -1,6 +1,9 @@
 #include "dmf/landscape/landscape.hpp"
 
 #include "dmf/landscape/multistart.hpp"
+#include "dmf/numerics/tolerance_policy.hpp"
+#include "dmf/theory/cjw.hpp"
+#include "dmf/theory/kp.hpp"
 #include "dmf/numerics/random.hpp"
 
 #include <algorithm>
@@ -23,13 +26,6 @@ std::string root_label_string(const Orbit& o) {
         s += o.choice[j] == 0 ? "0" : o.root_slope[j] > 0 ? "x+" : o.root_slope[j] < 0 ? "x-" : "xbar";
     }
     return s + "]";
-}
-
-Instance at_precision(const Instance& inst, const Precision& p) {
-    Instance up = inst;  // the same exact values (binary numbers round exactly to more bits)
-    for (auto& l : up.lambda) l = rounded(l, p);
-    up.target = rounded(inst.target, p);
-    return up;
 }
 
 namespace {
@@ -84,17 +80,92 @@ void escalate(const Instance& inst, std::uint64_t seed, ClassifiedOrbit& o, cons
 
 }  // namespace
 
+ClassifiedOrbit classify_orbit(const Instance& inst, const TargetSvd& svd, const Orbit& o, std::uint64_t seed,
+                               const Precision& p) {
+    Rng rng(seed);
+    target_svd(inst, rng, p);  // the same draws as the caller's svd, so the rotations that follow match escalation's
+    ClassifiedOrbit c;
+    c.orbit = o;
+    c.point = orbit_point(inst, svd, o, rng, p);
+    c.classification = classify_point(inst, c.point, p);
+    escalate(inst, seed, c, p);
+    return c;
+}
+
 std::string Landscape::summary() const {
     std::string s;
     for (const auto& o : orbits) s += root_label_string(o.orbit) + " " + o.computed + "; ";
     return s;
 }
 
-Landscape classify_landscape(const Instance& inst, const Precision& p, std::uint64_t seed, int starts, bool dense) {
+ThresholdDecision threshold_decision_precision(const Instance& inst, const Precision& p, unsigned max_bits) {
+    ThresholdDecision d{p, {}, true};
+    const int L = inst.L;
+    for (Precision q = p;; q = q.times(2)) {
+        const Instance iq = at_precision(inst, q);
+        const auto sv = svd(iq.target, q, false);
+        // Is the input exactly representable at q (binary data, as the generators make)?
+        const Precision q2 = q.times(2);
+        const Instance iq2 = at_precision(inst, q2);
+        const bool exact_here = iq2.lambda == std::vector<Real>([&] {
+            std::vector<Real> v;
+            for (const auto& l : iq.lambda) v.push_back(rounded(l, q2));
+            return v;
+        }()) && iq2.target == rounded(iq.target, q2);
+        if (sv.status != Status::ok) return d;
+        PrecisionGuard g(q);
+        const Real lb = lambda_bar(iq, q);
+        // Where the structure changes: L >= 3: ybar (roots appear) and the tie of CJW (10) (x+
+        // becomes global; KP's tau with lambda = L lambdabar, KP.T5); L = 2: lambdabar; L = 1: 0.
+        std::vector<std::pair<std::string, Real>> thresholds;
+        if (L >= 3) {
+            if (auto yb = cjw_y_bar(L, lb, q).value) thresholds.push_back({"ybar", *yb});
+            if (auto t = kp_tau(L, Real(L * lb), q).value) thresholds.push_back({"the tie y*", *t});
+        } else if (L == 2) {
+            thresholds.push_back({"lambdabar", lb});
+        }
+        // sigma_i is known to the SVD's backward error plus the input's rounding at q; each printed
+        // threshold to a few ulps (32 guard bits, then one rounding) times its conditioning in lambdabar.
+        const Real sigma_err = tolerance::singular_value_tie(iq.target.rows(), iq.target.cols(),
+                                                             sv.sigma.size() ? Real(sv.sigma(0)) : Real(0), q) +
+                               epsilon(q) * sqrt(frobenius_norm_squared(iq.target, q));
+        std::string ambiguous;
+        for (Eigen::Index i = 0; i < sv.sigma.size(); ++i)
+            for (const auto& [name, t] : thresholds) {
+                const Real gap = abs(sv.sigma(i) - t);
+                // An exact zero gap on exactly representable data is decided exactly downstream
+                // (the double root of f over Q); anything else within the errors is not decided here.
+                if (gap == 0 && exact_here) continue;
+                if (gap <= sigma_err + 16 * L * epsilon(q) * t)
+                    ambiguous += "y_" + std::to_string(i + 1) + " within " + to_string(Real(sigma_err + 16 * L * epsilon(q) * t), 3) +
+                                 " of " + name + " at " + std::to_string(q.bits()) + " bits; ";
+            }
+        if (ambiguous.empty()) {
+            d.precision = q;
+            if (!(q == p)) d.note = "the target's position against the thresholds needed " + std::to_string(q.bits()) + " bits";
+            return d;
+        }
+        if (q.bits() * 2 > max_bits) {
+            d.decided = false;
+            d.note = "not decided up to " + std::to_string(q.bits()) + " bits: " + ambiguous;
+            return d;
+        }
+    }
+}
+
+Landscape classify_landscape(const Instance& inst_in, const Precision& p_in, std::uint64_t seed, int starts, bool dense) {
+    // Work where the target's position against every threshold is decided (from the exact input).
+    const ThresholdDecision td = threshold_decision_precision(inst_in, p_in);
+    const Precision p = td.decided ? td.precision : p_in;
+    const Instance inst = p == p_in ? inst_in : at_precision(inst_in, p);
     Landscape land;
+    land.decided_bits = p.bits();
+    land.decision_note = td.note;
     Rng rng(seed);
     land.svd = target_svd(inst, rng, p);
-    const auto orbits = enumerate_orbits(inst, land.svd, p, 512);
+    constexpr int kMaxOrbits = 512;
+    const auto orbits = enumerate_orbits(inst, land.svd, p, kMaxOrbits);
+    land.complete = static_cast<int>(orbits.size()) < kMaxOrbits;
     for (const auto& o : orbits) {
         ClassifiedOrbit c;
         c.orbit = o;

@@ -128,7 +128,22 @@ Instance instance_from_json(const json& j, const Precision& p) {
     }
     inst.target = matrix_at(j["target"], "target", inst.dims.back(), inst.dims.front(), p);
     validate(inst);  // the remaining value checks (lambda > 0, ...) in one place
+    inst.exact_source = std::make_shared<const json>(j);
     return inst;
+}
+
+Instance at_precision(const Instance& inst, const Precision& q) {
+    if (inst.exact_source && !inst.lambda.empty()) {
+        // Only while the instance still holds the values it was read with (nothing rescaled it).
+        const Instance as_read = instance_from_json(*inst.exact_source, Precision::from_bits(bits_of(inst.lambda[0])));
+        if (as_read.lambda == inst.lambda && as_read.target == inst.target && as_read.dims == inst.dims)
+            return instance_from_json(*inst.exact_source, q);
+    }
+    Instance up = inst;
+    up.exact_source.reset();
+    for (auto& l : up.lambda) l = rounded(l, q);
+    up.target = rounded(inst.target, q);
+    return up;
 }
 
 Weights point_from_json(const json& j, const Instance& inst, const Precision& p) {

@@ -5,6 +5,10 @@
 // with P = W_L ... W_1. The two agree through L = 2F with lambda_l = lambda/L.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
+#include <memory>
+
 #include "dmf/numerics/linalg.hpp"
 
 #include <stdexcept>
@@ -29,6 +33,9 @@ struct Instance {
     Convention convention = Convention::cjw;
     std::vector<Real> lambda;    // cjw: lambda_1..lambda_L;  kp: the single lambda
     Matrix target;               // d_L x d_0 (Y for cjw, M for kp)
+    // The input as written (instances read from JSON: every number's decimal text), so that a
+    // computation at a higher precision starts from the exact data, not from this rounding of it.
+    std::shared_ptr<const nlohmann::json> exact_source;
 
     long long num_parameters() const;  // N = sum_l d_l d_{l-1}
     int d_min() const;                 // min over l = 0..L of d_l

@@ -22,6 +22,11 @@ nlohmann::json parse_json_exact(const std::string& text);
 Instance instance_from_json(const nlohmann::json& j, const Precision& p);
 Weights point_from_json(const nlohmann::json& j, const Instance& inst, const Precision& p);
 
+// The same instance with its numbers at precision q, from the input as written when the instance
+// still holds exactly the values read (its exact_source rounded at its own precision), else by
+// rounding its current values (generated instances are binary numbers: exact at more bits).
+Instance at_precision(const Instance& inst, const Precision& q);
+
 // Exact decimal strings: reading them back at the same precision is lossless.
 nlohmann::json instance_to_json(const Instance& inst);
 nlohmann::json point_to_json(const Weights& w);

@@ -1,0 +1,50 @@
+// What a given point is (the `classify` command): its loss and gradient; its type from first
+// principles (dense Hessian up to max_n parameters, Lanczos extremes above); the critical point
+// reached from it (Levenberg-Marquardt on grad F = 0), the orbit of CJW T2.1 that point lies on
+// (read off the point itself: nearest_orbit.hpp, any size), that orbit's classification, its
+// Hessian spectrum from the block-structured Hessian, and distances.
+//
+// A point is reported as matching no orbit only when the reached point is critical to the
+// gradient tolerance and both orbit distances exceed 2^-(p/4) of the point's scale: a
+// candidate counterexample to T2.1 then rests on two certified facts, not on a list that was cut.
+#pragma once
+
+#include "dmf/landscape/lanczos.hpp"
+#include "dmf/landscape/landscape.hpp"
+#include "dmf/landscape/nearest_orbit.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dmf {
+
+struct PointAnalysis {
+    Real loss, gradient_norm;
+    bool dense = false;
+    Classification classification;       // dense only (kind undecided above max_n)
+    Vector hessian_spectrum;             // dense only, ascending
+    std::optional<LanczosResult> lanczos;  // above max_n: 5 extreme eigenvalues at each end
+
+    bool reached = false;                // the critical-point search converged
+    Weights reached_point;
+    Real reached_value;
+    Real reached_gradient_norm, reached_gradient_tolerance;
+    TargetSvd svd;
+    PointOrbit match;                    // the orbit of the reached point
+    std::optional<ClassifiedOrbit> orbit;  // that orbit, classified (dense only), `computed` labelled
+    Vector orbit_spectrum_structured;    // at the orbit, from structured_hessian.hpp
+    Real distance_to_reached, distance_to_orbit_aligned;
+    bool matches_no_orbit = false;       // certified critical and certified far from the matched orbit
+    Real match_tolerance;
+
+    Real global_value;                   // min of the multistart and the classified orbit (if a local min)
+    int multistart_converged = 0;
+    std::optional<Real> distance_to_global_end_to_end;
+    std::vector<std::string> notes;
+};
+
+PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precision& p, long long max_n,
+                            std::uint64_t seed = 1);
+
+}  // namespace dmf

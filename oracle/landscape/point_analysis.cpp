@@ -1,0 +1,120 @@
+#include "dmf/landscape/point_analysis.hpp"
+
+#include "dmf/landscape/critical_search.hpp"
+#include "dmf/landscape/multistart.hpp"
+#include "dmf/landscape/structured_hessian.hpp"
+#include "dmf/numerics/tolerance_policy.hpp"
+#include "dmf/problem/finite_difference.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace dmf {
+
+namespace {
+
+int max_width(const Instance& inst) { return *std::max_element(inst.dims.begin(), inst.dims.end()); }
+
+Real end_to_end_distance(const Instance& inst, const Weights& a, const Weights& b, const Precision& p) {
+    PrecisionGuard g(p);
+    return sqrt(frobenius_norm_squared(Matrix(end_to_end(inst, a, p) - end_to_end(inst, b, p)), p));
+}
+
+}  // namespace
+
+PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precision& p, long long max_n, std::uint64_t seed) {
+    PointAnalysis a;
+    a.dense = inst.num_parameters() <= max_n;
+    a.loss = loss(inst, w, p);
+    if (a.dense) {
+        a.classification = classify_point(inst, w, p);
+        a.gradient_norm = a.classification.gradient_norm;
+        a.hessian_spectrum = a.classification.hessian_eigenvalues.size()
+                                 ? a.classification.hessian_eigenvalues
+                                 : symmetric_eigen(hessian(inst, w, p), p, false).values;
+    } else {
+        a.gradient_norm = gradient_norm(inst, w, p);
+        a.lanczos = lanczos_extreme(inst, w, 5, p);
+        a.notes.push_back("N above --max-n: no dense Hessian at the point; hessian_extremes_lanczos instead (Lanczos with "
+                          "full reorthogonalization on the Hessian-vector product; some eigenvalue lies within each "
+                          "residual; multiplicities are not resolved)");
+    }
+    {
+        Rng rng(seed);
+        a.svd = target_svd(inst, rng, p);
+    }
+
+    // The independent global value: a multistart, and the value of every orbit of T2.1 while they
+    // can be listed (the values need no Hessian).
+    Rng starts(seed + 1);
+    MultistartResult ms;
+    if (a.dense) {
+        ms = global_multistart(inst, 3, multistart_scale(inst, a.svd.y.empty() ? Real(0) : a.svd.y.front(), p), starts, p);
+        a.multistart_converged = static_cast<int>(ms.converged.size());
+    }
+    a.global_value = ms.best_result() ? ms.best_result()->loss : Real(std::numeric_limits<double>::max());
+    constexpr int kMaxListed = 4096;
+    const auto all = enumerate_orbits(inst, a.svd, p, kMaxListed);
+    {
+        Rng rng(seed + 2);
+        for (const auto& o : all) a.global_value = std::min(a.global_value, loss(inst, orbit_point(inst, a.svd, o, rng, p), p));
+    }
+    if (static_cast<int>(all.size()) >= kMaxListed)
+        a.notes.push_back("more than " + std::to_string(kMaxListed) + " orbits: the global value is the least of the "
+                          "multistart and the first " + std::to_string(kMaxListed) + " orbits' values");
+
+    const auto reached = find_critical_point(inst, w, p);
+    if (reached.status != Status::ok) {
+        a.notes.push_back("Levenberg-Marquardt on grad F = 0 did not converge from this point: no nearest orbit");
+        return a;
+    }
+    a.reached = true;
+    a.reached_point = reached.w;
+    a.reached_value = reached.loss;
+    a.reached_gradient_norm = reached.gradient_norm;
+    a.reached_gradient_tolerance = tolerance::gradient_tolerance(inst.L, max_width(inst), gradient_scale(inst, reached.w, p), p);
+    a.match = orbit_of_point(inst, a.svd, reached.w, p);
+    a.distance_to_reached = weights_distance(w, reached.w, p);
+    a.distance_to_orbit_aligned = weights_distance(w, align_hidden_rotations(inst, w, reached.w, p), p);
+    a.notes.push_back("distance_to_orbit_aligned aligns the hidden rotations only (alternating Procrustes); "
+                      "rotations fixing the target are not aligned, so it is an upper bound");
+    {
+        PrecisionGuard g(p);
+        Real scale = 0;
+        for (const auto& x : a.match.orbit.x) scale = std::max(scale, x);
+        // An orbit point reached by Levenberg-Marquardt is known to about sqrt(eps) near a double
+        // root and to eps elsewhere: 2^-(p/4) of the scale separates "on the orbit" from "off it".
+        a.match_tolerance = make_real(p, 1, -static_cast<long>(p.bits() / 4)) * tolerance::guarded_scale(scale, p);
+        const bool critical = a.reached_gradient_norm <= a.reached_gradient_tolerance;
+        a.matches_no_orbit = critical && a.match.mismatch > a.match_tolerance;
+        if (a.matches_no_orbit)
+            a.notes.push_back("the critical point reached (certified: ||grad F|| below its tolerance) lies " +
+                              to_string(a.match.mismatch, 6) + " from the nearest orbit of T2.1 (tolerance " +
+                              to_string(a.match_tolerance, 6) + "): a candidate counterexample to CJW.T2.1 (save the weights)");
+    }
+    const auto st = hessian_spectrum_structured(inst, a.svd, a.match.orbit, p);
+    if (st.status == Status::ok) a.orbit_spectrum_structured = st.eigenvalues;
+    if (a.dense) {
+        ClassifiedOrbit c = classify_orbit(inst, a.svd, a.match.orbit, seed, p);
+        const CjwForm form = cjw_form(inst, p);
+        PrecisionGuard g(p);
+        if (c.classification.kind == PointKind::local_minimizer)
+            a.global_value = std::min(a.global_value, c.classification.loss);
+        const Real tol = 1024 * (inst.L + inst.num_parameters()) * epsilon(p) *
+                         (abs(a.global_value) + form.loss_factor * frobenius_norm_squared(inst.target, p) / 2);
+        c.computed = c.classification.kind == PointKind::local_minimizer
+                         ? label_minimizer(c.classification.loss, a.global_value, tol, p)
+                         : to_string(c.classification.kind);
+        if (c.computed == "global_minimizer") a.distance_to_global_end_to_end = end_to_end_distance(inst, w, c.point, p);
+        a.orbit = std::move(c);
+    }
+    if (!a.distance_to_global_end_to_end && ms.best_result()) {
+        PrecisionGuard g(p);
+        const Real tol = 1024 * (inst.L + inst.num_parameters()) * epsilon(p) * tolerance::guarded_scale(abs(a.global_value), p);
+        if (ms.best_result()->loss <= a.global_value + tol)
+            a.distance_to_global_end_to_end = end_to_end_distance(inst, w, ms.best_result()->w, p);
+    }
+    return a;
+}
+
+}  // namespace dmf

@@ -1,0 +1,10 @@
+# CLI tests, included from tests/CMakeLists.txt (plain add_test lines; run from any directory).
+# Every command with --json validates against its schema in docs/schemas/, and each schema rejects
+# broken documents (about 3 s).
+add_test(NAME cli-schemas
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli_schemas.sh $<TARGET_FILE:dmf-oracle> ${CMAKE_CURRENT_SOURCE_DIR}/..)
+set_tests_properties(cli-schemas PROPERTIES LABELS integration TIMEOUT 120 COST 3)
+# Exit codes 0 / 1 / 2 (CLI11 errors included) and one stderr line per error (about 2 s).
+add_test(NAME cli-exit-codes
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli_exit_codes.sh $<TARGET_FILE:dmf-oracle> ${CMAKE_CURRENT_SOURCE_DIR}/..)
+set_tests_properties(cli-exit-codes PROPERTIES LABELS integration TIMEOUT 120 COST 2)
