@@ -1,5 +1,5 @@
-// The claim registry: one entry per claim ID of shared/spec/claims.md, read
-// from oracle/claims/registry.json (embedded at build time). Data, not prose:
+// The claim registry: one entry per claim ID of docs/claims.md, read
+// from claims/registry.json (embedded at build time). Data, not prose:
 // `dmf-oracle check`, `claims` and the tests read it from here.
 #pragma once
 

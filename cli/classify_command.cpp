@@ -1,14 +1,14 @@
 #include "cli/classify_command.hpp"
 
-#include "dmf/landscape/critical_search.hpp"
-#include "dmf/problem/instance_json.hpp"
-#include "dmf/landscape/lanczos.hpp"
-#include "dmf/landscape/structured_hessian.hpp"
-#include "dmf/problem/weights_io.hpp"
 #include "claims/landscape_claims.hpp"
-#include "dmf/landscape/nearest_orbit.hpp"
+#include "dmf/landscape/point_analysis.hpp"
+#include "dmf/problem/instance_json.hpp"
+#include "dmf/problem/weights_io.hpp"
 
 #include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdlib>
 
 #include <iostream>
 #include <limits>
@@ -54,95 +54,53 @@ int run_classify(const ClassifyOptions& o) {
     const Instance inst = load_instance(o.instance, p);
     const Weights w = load_weights(o.weights, inst, p);
     const auto S = [&](const Real& x) { return to_string(x, num.digits); };
-    const long long N = inst.num_parameters();
-    const bool dense = N <= o.max_n;
-    json notes = json::array();
-    json out{{"precision_bits", p.bits()}, {"weights", o.weights}};
-    out["loss"] = S(loss(inst, w, p));
+    // A progress line on stderr for each step of a run that has already taken more than 2 s.
+    const auto start = std::chrono::steady_clock::now();
+    const auto progress = [&](const std::string& what) {
+        const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (t > 2 || std::getenv("DMF_PROGRESS")) std::cerr << "classify: " << what << " (" << static_cast<int>(t) << " s)\n";
+    };
+    const PointAnalysis a = analyze_point(inst, w, p, o.max_n, 1, progress);
 
-    // The point itself.
-    Classification c;
-    if (dense) {
-        c = classify_point(inst, w, p);
-    } else {
-        c.gradient_norm = gradient_norm(inst, w, p);
-        notes.push_back("N above --max-n: no Hessian at the point");
-    }
-    out["gradient_norm"] = S(c.gradient_norm);
-    out["critical"] = dense ? json(c.kind != PointKind::not_critical) : json(nullptr);
-    out["computed_type"] = dense ? json(to_string(c.kind)) : json(nullptr);
-    out["type_evidence"] = c.evidence;
+    json out{{"precision_bits", p.bits()}, {"weights", o.weights}};
+    out["loss"] = S(a.loss);
+    out["gradient_norm"] = S(a.gradient_norm);
+    out["critical"] = a.dense ? json(a.classification.kind != PointKind::not_critical) : json(nullptr);
+    out["computed_type"] = a.dense ? json(to_string(a.classification.kind)) : json(nullptr);
+    out["type_evidence"] = a.classification.evidence;
     json spectrum = nullptr;
-    if (dense) {
-        const Vector ev = c.hessian_eigenvalues.size() ? c.hessian_eigenvalues
-                                                       : symmetric_eigen(hessian(inst, w, p), p, false).values;
+    if (a.dense) {
         spectrum = json::array();
-        for (Eigen::Index i = 0; i < ev.size(); ++i) spectrum.push_back(S(ev(i)));
+        for (Eigen::Index i = 0; i < a.hessian_spectrum.size(); ++i) spectrum.push_back(S(a.hessian_spectrum(i)));
     }
     out["hessian_spectrum"] = spectrum;
-    if (!dense) {
-        // Above the dense cap: the extreme eigenvalues by Lanczos on Hessian-vector products, each with
-        // its residual (an eigenvalue lies within it). Multiplicities are not resolved.
-        const auto lz = lanczos_extreme(inst, w, 5, p);
+    if (a.lanczos) {
         json lo = json::array(), hi = json::array();
-        for (const auto& r : lz.lowest) lo.push_back({{"value", S(r.value)}, {"residual", to_string(r.residual, 6)}});
-        for (const auto& r : lz.highest) hi.push_back({{"value", S(r.value)}, {"residual", to_string(r.residual, 6)}});
-        out["hessian_extremes_lanczos"] = {{"lowest", lo}, {"highest", hi}, {"iterations", lz.iterations},
-                                           {"status", to_string(lz.status)}};
-        notes.push_back("hessian_extremes_lanczos: Lanczos with full reorthogonalization on the Hessian-vector product; "
-                        "some eigenvalue lies within each residual; multiplicities are not resolved");
+        for (const auto& r : a.lanczos->lowest) lo.push_back({{"value", S(r.value)}, {"residual", to_string(r.residual, 6)}});
+        for (const auto& r : a.lanczos->highest) hi.push_back({{"value", S(r.value)}, {"residual", to_string(r.residual, 6)}});
+        out["hessian_extremes_lanczos"] = {{"lowest", lo}, {"highest", hi}, {"iterations", a.lanczos->iterations},
+                                           {"status", to_string(a.lanczos->status)}};
     }
-
-    // The critical point reached from it, and its T2.1 orbit (matched by layer singular values).
-    const Landscape land = classify_landscape(inst, p, 1, 3, dense);
-    const auto reached = find_critical_point(inst, w, p);
-    json near;
-    if (reached.status != Status::ok) {
-        near = nullptr;
-        notes.push_back("Levenberg-Marquardt on grad F = 0 did not converge from this point: no nearest orbit");
-    } else {
-        const OrbitMatch match = nearest_orbit(inst, land, reached.w, p);
-        const ClassifiedOrbit* best = match.orbit;
-        const Real& best_mismatch = match.mismatch;
-        PrecisionGuard g(p);
-        json roots = best ? json(root_labels(best->orbit, inst.L)) : json::array();
-        const Weights aligned = align_hidden_rotations(inst, w, reached.w, p);
-        // The Hessian spectrum at the nearest critical orbit, from the block-structured Hessian
-        // (exact at critical points; oracle/structured_hessian.hpp): what the given point's spectrum
-        // should approach as it converges.
-        json at_orbit = nullptr;
-        if (best) {
-            const auto st = hessian_spectrum_structured(inst, land.svd, best->orbit, p);
-            at_orbit = json::array();
-            for (Eigen::Index i = 0; i < st.eigenvalues.size(); ++i) at_orbit.push_back(S(st.eigenvalues(i)));
-        }
+    json near = nullptr;
+    if (a.reached) {
+        json at_orbit = json::array();
+        for (Eigen::Index i = 0; i < a.orbit_spectrum_structured.size(); ++i) at_orbit.push_back(S(a.orbit_spectrum_structured(i)));
         near = {{"hessian_spectrum_structured", at_orbit},
-                {"roots", roots},
-                {"value", S(reached.loss)},
-                {"layer_singular_value_mismatch", S(best_mismatch)},
-                {"distance_to_reached_point", S(weights_distance(w, reached.w, p))},
-                {"distance_to_orbit_aligned", S(weights_distance(w, aligned, p))},
-                {"predicted_type", best && inst.L >= 3 ? json(predict_t2_2(inst, land.svd, best->orbit, p)) : json(nullptr)},
-                {"computed_type", best ? json(best->computed) : json(nullptr)}};
-        const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (1 + abs(reached.loss));
-        if (best_mismatch > tol)
-            notes.push_back("the critical point reached matches no orbit of T2.1 to 2^-(p/2): a candidate counterexample "
-                            "to CJW.T2.1 (save the weights)");
-        notes.push_back("distance_to_orbit_aligned aligns the hidden rotations only (alternating Procrustes); "
-                        "rotations fixing the target are not aligned, so it is an upper bound");
+                {"roots", root_labels(a.match.orbit, inst.L)},
+                {"value", S(a.reached_value)},
+                {"layer_singular_value_mismatch", S(a.match.mismatch)},
+                {"end_to_end_mismatch", S(a.match.end_to_end_mismatch)},
+                {"match_tolerance", S(a.match_tolerance)},
+                {"matches_no_orbit", a.matches_no_orbit},
+                {"distance_to_reached_point", S(a.distance_to_reached)},
+                {"distance_to_orbit_aligned", S(a.distance_to_orbit_aligned)},
+                {"predicted_type", inst.L >= 3 ? json(predict_t2_2(inst, a.svd, a.match.orbit, p)) : json(nullptr)},
+                {"computed_type", a.orbit ? json(a.orbit->computed) : json(nullptr)}};
     }
     out["nearest_critical_orbit"] = near;
-
-    // Distance of P to the global minimizer's end-to-end product.
-    json gp = nullptr;
-    for (const auto& orb : land.orbits)
-        if (orb.computed == "global_minimizer") {
-            PrecisionGuard g(p);
-            gp = S(sqrt(frobenius_norm_squared(Matrix(end_to_end(inst, w, p) - end_to_end(inst, orb.point, p)), p)));
-            break;
-        }
-    out["distance_to_global_end_to_end"] = gp;
+    out["distance_to_global_end_to_end"] = a.distance_to_global_end_to_end ? json(S(*a.distance_to_global_end_to_end)) : json(nullptr);
     out["predicted_spectrum"] = nullptr;
+    json notes = a.notes;
     notes.push_back("predicted_spectrum: neither paper gives the Hessian spectrum at a matrix critical point in closed "
                     "form (KP (29)-(30) is scalar, and refuted: KP.T6); nearest_critical_orbit.hessian_spectrum_structured "
                     "is the spectrum there from the block-structured Hessian");

@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 
+#include "dmf/landscape/point_evaluation.hpp"
+
 #include "claims/registry.hpp"
 #include "dmf/problem/instance_json.hpp"
 #include "dmf/problem/objective.hpp"
@@ -387,62 +389,35 @@ int Commands::run_evaluate() {
     for (const auto& l : form.lambda) lam.push_back(str(l));
     out["instance"]["lambda_cjw_per_layer"] = lam;
     out["instance"]["loss_factor_vs_cjw"] = str(form.loss_factor);
-    const auto sv = svd(inst.target, p, false);
-    if (sv.status != Status::ok) throw std::runtime_error("SVD of the target did not converge");
     json tsv = json::array();
-    for (Eigen::Index i = 0; i < sv.sigma.size(); ++i) tsv.push_back(str(sv.sigma(i)));
+    const Vector ty = target_singular_values(inst, p);
+    for (Eigen::Index i = 0; i < ty.size(); ++i) tsv.push_back(str(ty(i)));
     out["instance"]["target_singular_values"] = tsv;
 
     if (!eval_weights_.empty()) {
         const Weights w = load_point(eval_weights_, inst, p);
-        out["loss"] = str(loss(inst, w, p));
-        const Weights g = gradient(inst, w, p);
-        json gl = json::array();
-        Real total = 0;
-        {
-            PrecisionGuard guard(p);
-            for (const auto& m : g) {
-                const Real n2 = frobenius_norm_squared(m, p);
-                total += n2;
-                gl.push_back(str(sqrt(n2)));
-            }
-            out["gradient_norm"] = str(sqrt(total));
-        }
+        const bool dense_hessian = eval_hessian_ && inst.num_parameters() <= eval_max_n_;
+        const PointEvaluation e = evaluate_point(inst, w, p, dense_hessian);
+        out["loss"] = str(e.loss);
+        out["gradient_norm"] = str(e.gradient_norm);
+        json gl = json::array(), norms = json::array(), pj = json::array();
+        for (const auto& g : e.gradient_norm_per_layer) gl.push_back(str(g));
+        for (const auto& n : e.layer_fro_norms_sq) norms.push_back(str(n));
+        for (Eigen::Index i = 0; i < e.end_to_end_singular_values.size(); ++i) pj.push_back(str(e.end_to_end_singular_values(i)));
         out["gradient_norm_per_layer"] = gl;
-        json norms = json::array();
-        for (const auto& m : w) norms.push_back(str(frobenius_norm_squared(m, p)));
         out["layer_fro_norms_sq"] = norms;
-        const auto psv = svd(end_to_end(inst, w, p), p, false);
-        json pj = json::array();
-        for (Eigen::Index i = 0; i < psv.sigma.size(); ++i) pj.push_back(str(psv.sigma(i)));
         out["end_to_end_singular_values"] = pj;
-        if (eval_hessian_) {
-            if (inst.num_parameters() > eval_max_n_) {
-                out["hessian_spectrum"] = nullptr;
-                out["notes"].push_back("Hessian skipped: N = " + std::to_string(inst.num_parameters()) +
-                                       " exceeds --max-n " + std::to_string(eval_max_n_));
-            } else {
-                const Matrix H = hessian(inst, w, p);
-                const auto eig = symmetric_eigen(H, p, false);
-                if (eig.status != Status::ok) throw std::runtime_error("Hessian eigensolver did not converge");
-                PrecisionGuard guard(p);
-                Real trace = 0;
-                for (Eigen::Index i = 0; i < H.rows(); ++i) trace += H(i, i);
-                // The one zero policy (tolerance_policy.hpp), the same as solve's and the classifier's.
-                const Real zero_tol = tolerance::hessian_zero_threshold(eig.values, p);
-                int neg = 0, zero = 0, pos = 0;
-                json spec = json::array();
-                for (Eigen::Index i = 0; i < eig.values.size(); ++i) {
-                    spec.push_back(str(eig.values(i)));
-                    if (abs(eig.values(i)) <= zero_tol) ++zero;
-                    else if (eig.values(i) < 0) ++neg;
-                    else ++pos;
-                }
-                out["hessian_spectrum"] = spec;
-                out["hessian_trace"] = str(trace);
-                out["hessian_inertia"] = {neg, zero, pos};
-                out["hessian_zero_tolerance"] = str(zero_tol);
-            }
+        if (eval_hessian_ && !dense_hessian) {
+            out["hessian_spectrum"] = nullptr;
+            out["notes"].push_back("Hessian skipped: N = " + std::to_string(inst.num_parameters()) + " exceeds --max-n " +
+                                   std::to_string(eval_max_n_));
+        } else if (e.hessian) {
+            json spec = json::array();
+            for (Eigen::Index i = 0; i < e.hessian->spectrum.size(); ++i) spec.push_back(str(e.hessian->spectrum(i)));
+            out["hessian_spectrum"] = spec;
+            out["hessian_trace"] = str(e.hessian->trace);
+            out["hessian_inertia"] = {e.hessian->inertia.negative, e.hessian->inertia.zero, e.hessian->inertia.positive};
+            out["hessian_zero_tolerance"] = str(e.hessian->zero_threshold);
         }
     }
     print_report(out, evaluate_out_.json, render_evaluate_text);

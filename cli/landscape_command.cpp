@@ -1,5 +1,7 @@
 #include "cli/landscape_command.hpp"
 
+#include "dmf/landscape/landscape.hpp"
+#include "dmf/landscape/landscape_limits.hpp"
 #include "dmf/problem/instance_json.hpp"
 #include "claims/global_claims.hpp"
 #include "claims/landscape_claims.hpp"
@@ -49,21 +51,13 @@ int run_landscape(const LandscapeOptions& o) {
     const Numerics num = numerics(o.out);
     const Precision& p = num.precision;
     const Instance inst = load_instance(o.instance, p);
-    if (inst.num_parameters() > 200)
-        throw InputError("landscape: N = " + std::to_string(inst.num_parameters()) +
-                         " > 200 (every orbit's dense Hessian at multiprecision)");
+    require_dense_landscape_size(inst);
     const Landscape land = classify_landscape(inst, p, 1);
     json orbits = json::array();
     for (const auto& o2 : land.orbits) {
         json xs = json::array(), labels = json::array();
-        for (size_t j = 0; j < o2.orbit.x.size(); ++j) {
-            xs.push_back(to_string(o2.orbit.x[j], num.digits));
-            labels.push_back(o2.orbit.choice[j] == 0 ? "0"
-                             : inst.L <= 2           ? "x"
-                             : o2.orbit.root_slope[j] > 0 ? "x+"
-                             : o2.orbit.root_slope[j] < 0 ? "x-"
-                                                          : "xbar");
-        }
+        for (const auto& x : o2.orbit.x) xs.push_back(to_string(x, num.digits));
+        for (const auto& l : root_labels(o2.orbit, inst.L)) labels.push_back(l);
         const auto& c = o2.classification;
         orbits.push_back({{"roots", labels},
                           {"x", xs},

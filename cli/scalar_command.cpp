@@ -1,17 +1,12 @@
 #include "cli/scalar_command.hpp"
 
+#include "dmf/landscape/scalar_report.hpp"
 #include "dmf/problem/instance.hpp"
-#include "dmf/numerics/polynomial.hpp"
-#include "dmf/landscape/scalar_problem.hpp"
-#include "dmf/theory/cjw.hpp"
-#include "dmf/theory/kp.hpp"
-#include "dmf/landscape/scalar_thresholds.hpp"
 #include "claims/scalar_claims.hpp"
 #include "claims/scalar_corpus.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <cmath>
 #include <filesystem>
 #include <functional>
 #include <iostream>
@@ -87,78 +82,59 @@ int run_scalar(const ScalarOptions& o) {
             throw InputError("--" + field + ": " + e.what());
         }
     };
-    Real lambda = num("lambda", o.lambda);
+    const Real lambda = num("lambda", o.lambda);
     const Real m = num("m", o.m);
     if (!(lambda > 0)) throw InputError("--lambda: must be > 0, got " + o.lambda);
-    PrecisionGuard guard(p);
-    // CJW with lambda_l = lambda for every layer is KP with lambda_KP = L lambda (and loss 2F).
-    if (o.convention == "cjw") lambda *= o.L;
-    const ScalarProblem pr{o.L, lambda, m};
-    const Real lambda_bar = lambda / o.L;  // CJW's lambdabar of the same problem
+    const ScalarProblem pr = scalar_problem_kp(o.L, lambda, m, o.convention == "cjw" ? Convention::cjw : Convention::kp, p);
+    const ScalarReport rep = scalar_report(pr, p);
     const auto S = [&](const Real& x) { return to_string(x, dg); };
 
     json out;
     out["precision_bits"] = p.bits();
-    out["problem"] = {{"L", o.L}, {"lambda_kp", S(lambda)}, {"lambda_bar_cjw", S(lambda_bar)}, {"m", S(m)},
+    out["problem"] = {{"L", o.L}, {"lambda_kp", S(pr.lambda)}, {"lambda_bar_cjw", S(rep.lambda_bar)}, {"m", S(pr.m)},
                       {"loss", "(m - w_L...w_1)^2 + (lambda_kp/L) sum w_i^2 = 2 F_cjw"}};
     json notes = json::array();
+    const ScalarThresholdValues& t = rep.thresholds;
     json th;
-    const Formula tau = kp_tau(o.L, lambda, p);
-    th["tau_kp"] = formula_json(tau, dg);
-    if (!tau.value) notes.push_back("tau_kp: " + tau.undefined_reason);
-    th["rho_m_kp26"] = formula_json(kp_rho_m(o.L, lambda, p), dg);
-    th["collapse_lambda_kp_c14"] = formula_json(kp_collapse_lambda(o.L, abs(m), p), dg);
-    th["x_bar_cjw42"] = formula_json(cjw_x_bar(o.L, lambda_bar, p), dg);
-    th["y_bar_cjw43"] = formula_json(cjw_y_bar(o.L, lambda_bar, p), dg);
-    // y*: CJW (10)'s tie G(x+(y); y) = G(0; y), found by bisection (not from a formula).
-    const Bracket ystar = tau_twin(o.L, lambda, p);
-    th["y_star_numeric"] = ystar.exists ? json(S(ystar.mid())) : json(nullptr);
-    if (!ystar.exists) notes.push_back("y_star: " + ystar.note);
+    th["tau_kp"] = formula_json(t.tau_kp, dg);
+    if (!t.tau_kp.value) notes.push_back("tau_kp: " + t.tau_kp.undefined_reason);
+    th["rho_m_kp26"] = formula_json(t.rho_m_kp26, dg);
+    th["collapse_lambda_kp_c14"] = formula_json(t.collapse_lambda_kp_c14, dg);
+    th["x_bar_cjw42"] = formula_json(t.x_bar_cjw42, dg);
+    th["y_bar_cjw43"] = formula_json(t.y_bar_cjw43, dg);
+    th["y_star_numeric"] = t.y_star ? json(S(*t.y_star)) : json(nullptr);
+    if (!t.y_star) notes.push_back("y_star: " + t.y_star_bracket.note);
     out["thresholds"] = th;
 
-    // Roots of f(.; |m|) with lambdabar, labelled by the sign of f'.
-    std::vector<Rational> c(2 * o.L, Rational(0));
-    c[2 * o.L - 1] += 1;
-    c[o.L - 1] -= to_rational(Real(abs(m)));
-    c[1] += to_rational(lambda_bar);
     json roots = json::array();
-    for (const auto& r : positive_roots(RationalPolynomial(c), p)) {
-        const char* label = r.derivative_sign > 0 ? "x+" : (r.derivative_sign < 0 ? "x-" : "double");
-        if (o.L <= 2 && r.derivative_sign != 0) label = "x";
-        roots.push_back({{"value", S(r.value)}, {"label", label}, {"enclosure", r.enclosure.str(dg)}});
-    }
+    for (const auto& r : rep.roots_of_f)
+        roots.push_back({{"value", S(r.root.value)}, {"label", r.label}, {"enclosure", r.root.enclosure.str(dg)}});
     out["roots_of_f"] = roots;
 
-    const ScalarMinimizers M = scalar_global_minimizers(pr, p);
+    const ScalarMinimizers& M = rep.minimizers;
     json cands = json::array();
-    for (size_t i = 0; i < M.candidates.size(); ++i) {
-        const auto& cd = M.candidates[i];
-        const bool minimal = std::find(M.minimal.begin(), M.minimal.end(), static_cast<int>(i)) != M.minimal.end();
+    for (const auto& c : rep.candidates) {
+        const auto& cd = M.candidates.at(c.index);
         json cj = {{"s", S(cd.s)}, {"origin", cd.origin}, {"value_enclosure", cd.value.str(dg)},
-                   {"possibly_minimal", minimal}};
-        if (minimal) {
-            const auto pts = scalar_minimizer_points(pr, cd, p, 1 << 12);
-            cj["omega_points"] = pts.size();
-            const Vector eig = scalar_hessian_eigenvalues(pr, pts.at(0), p);
+                   {"possibly_minimal", c.possibly_minimal}};
+        if (c.possibly_minimal) {
+            cj["omega_points"] = c.omega_points;
             json e = json::array();
-            for (Eigen::Index k = 0; k < eig.size(); ++k) e.push_back(S(eig(k)));
+            for (Eigen::Index k = 0; k < c.hessian_spectrum_computed.size(); ++k) e.push_back(S(c.hessian_spectrum_computed(k)));
             cj["hessian_spectrum_computed"] = e;
             json pred = json::array();
-            for (const auto& v : kp_hessian_eigenvalues_29(o.L, lambda, cd.s, p)) pred.push_back(S(v));
+            for (const auto& v : c.hessian_spectrum_kp29) pred.push_back(S(v));
             cj["hessian_spectrum_kp29_printed"] = pred;
-            cj["lambda_max_kp30_printed"] = S(kp_lambda_max_30(o.L, lambda, cd.s, p));
-            cj["end_to_end"] = cd.origin ? "0" : S(m < 0 ? Real(-pow(cd.s, o.L)) : Real(pow(cd.s, o.L)));
+            cj["lambda_max_kp30_printed"] = S(c.lambda_max_kp30);
+            cj["end_to_end"] = cd.origin ? "0" : S(c.end_to_end);
         }
         cands.push_back(cj);
     }
     out["minimizers"] = {{"unique", to_string(M.unique)}, {"candidates", cands}, {"evidence", M.evidence}};
-    // Tie evidence: when undecided, the same comparison at 2x and 4x precision.
-    if (M.unique != Decision::yes) {
+    // Tie evidence: when undecided, the same comparison at 1x, 2x and 4x precision.
+    if (!rep.escalation.empty()) {
         json esc = json::array();
-        for (unsigned k : {1u, 2u, 4u}) {
-            const ScalarMinimizers Mk = scalar_global_minimizers(pr, p.times(k));
-            esc.push_back({{"bits", p.times(k).bits()}, {"unique", to_string(Mk.unique)}, {"evidence", Mk.evidence}});
-        }
+        for (const auto& st : rep.escalation) esc.push_back({{"bits", st.bits}, {"unique", to_string(st.unique)}, {"evidence", st.evidence}});
         out["minimizers"]["precision_escalation"] = esc;
     }
 
@@ -192,7 +168,7 @@ int run_scalar(const ScalarOptions& o) {
     }
     if (o.L == 2) {
         // CJW.A1 with lambda_1 = lambda_2 = lambda_kp / 2.
-        claims["CJW.A1"] = verdict_json(check_cjw_a1_scalar(lambda / 2, lambda / 2, abs(m), p));
+        claims["CJW.A1"] = verdict_json(check_cjw_a1_scalar(rep.lambda_bar, rep.lambda_bar, rep.m_abs, p));
     }
     out["claims"] = claims;
     if (!saved.empty()) out["saved_counterexamples"] = saved;

@@ -1,7 +1,7 @@
 // `dmf-oracle scalar`: the whole scalar picture of one instance (KP (12) or
 // its CJW form): thresholds, roots of f, the global minimizers with tie
 // evidence, the Hessian spectra computed and predicted, and every scalar
-// claim's verdict on it.
+// claim's verdict on it. The computation is dmf::scalar_report (include/dmf/landscape/scalar_report.hpp).
 #pragma once
 
 #include "cli/output_options.hpp"

@@ -1,12 +1,7 @@
 #include "cli/sharpness_command.hpp"
 
-#include "dmf/landscape/critical_search.hpp"
+#include "dmf/landscape/sharpness_study.hpp"
 #include "dmf/problem/instance_json.hpp"
-#include "dmf/theory/kp.hpp"
-#include "dmf/problem/objective.hpp"
-#include "dmf/landscape/prox.hpp"
-#include "dmf/numerics/random.hpp"
-#include "dmf/landscape/sharpness.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -58,57 +53,20 @@ void render_sharpness_text(const json& out) {
 int run_sharpness(const SharpnessOptions& o) {
     const Numerics num = numerics(o.out);
     const Precision& p = num.precision;
-    Instance inst = load_instance(o.instance, p);
-    if (inst.convention == Convention::cjw) {
-        for (const auto& l : inst.lambda)
-            if (l != inst.lambda[0]) throw InputError("sharpness: KP's formulas need equal lambda_l; this cjw instance has unequal ones");
-        PrecisionGuard g(p);
-        inst.lambda = {inst.lambda[0] * inst.L};  // cjw with lambda_l = lambda/L is kp's lambda (loss 2F)
-        inst.convention = Convention::kp;
-    }
-    if (inst.num_parameters() > 60) throw InputError("sharpness: N = " + std::to_string(inst.num_parameters()) + " > 60 (dense Newton at multiprecision)");
+    const SharpnessStudy st = sharpness_study(load_instance(o.instance, p), o.starts, o.seed, p);
     const auto S = [&](const Real& x) { return to_string(x, num.digits); };
-    const Prox prox = kp_prox(inst.target, inst.L, inst.lambda[0], p);
-    Rng rng(o.seed);
     json runs = json::array();
-    std::vector<Real> traces;
-    PrecisionGuard g(p);
-    const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (1 + abs(prox.schatten_value));
-    // Start 0 is structured: the balanced factorization (136) of the target itself, when the widths
-    // allow it (every hidden width >= min(d_0, d_L)); the others are random.
-    bool structured = true;
-    for (int l = 1; l < inst.L; ++l) structured = structured && inst.dims[l] >= inst.rank_bound();
-    std::vector<Matrix> ends;            // P of each start that reached the global value
-    std::vector<std::vector<Real>> fro;  // ||W_l||_F of each such start
-    for (int s = 0; s < o.starts; ++s) {
-        Weights start;
-        const Real scale = make_real(p, 1, -1);
-        if (s == 0 && structured) {
-            // (136) has hidden widths min(d_0, d_L); pad each factor with zeros to the instance's widths.
-            const Weights b = balanced_factorization_136(inst.target, inst.L, p);
-            for (int l = 1; l <= inst.L; ++l) {
-                Matrix m = zeros(inst.dims[l], inst.dims[l - 1], p);
-                m.topLeftCorner(b[l - 1].rows(), b[l - 1].cols()) = b[l - 1];
-                start.push_back(m);
-            }
-        } else {
-            for (int l = 1; l <= inst.L; ++l) start.push_back(Matrix(gaussian_matrix(inst.dims[l], inst.dims[l - 1], rng, p) * scale));
-        }
-        const auto r = find_local_minimizer(inst, start, p);
-        json j{{"start", s}, {"kind", s == 0 && structured ? "balanced (136) of the target" : "random"},
-               {"converged", r.status == Status::ok}, {"loss", S(r.loss)}};
-        const bool global = r.status == Status::ok && r.loss <= prox.schatten_value + tol;
-        j["reaches_prox_value"] = global;
-        if (global) {
-            const Sharpness sh = sharpness(inst, r.w, p);
-            traces.push_back(sh.trace);
-            ends.push_back(end_to_end(inst, r.w, p));
-            fro.push_back(sh.layer_norms);
+    for (const auto& r : st.runs) {
+        json j{{"start", r.start}, {"kind", r.structured ? "balanced (136) of the target" : "random"},
+               {"converged", r.converged}, {"loss", S(r.minimization.loss)}};
+        j["reaches_prox_value"] = r.reaches_prox_value;
+        if (r.sharpness) {
+            const Sharpness& sh = *r.sharpness;
             j["trace"] = S(sh.trace);
             j["trace_identity_92"] = S(sh.trace_identity_92);
             j["lambda_max"] = S(sh.lambda_max);
             j["bound_81"] = sh.bound_81 ? json(S(*sh.bound_81)) : json("0/0 (collapsed minimizer)");
-            if (sh.bound_81) j["gap_trace_minus_bound"] = S(sh.trace - *sh.bound_81);
+            if (r.gap_trace_minus_bound) j["gap_trace_minus_bound"] = S(*r.gap_trace_minus_bound);
             json norms = json::array();
             for (const auto& n : sh.layer_norms) norms.push_back(S(n));
             j["layer_fro_norms"] = norms;
@@ -116,25 +74,17 @@ int run_sharpness(const SharpnessOptions& o) {
         runs.push_back(j);
     }
     std::string answer = "undecided (fewer than two starts reached the global value)";
-    if (traces.size() >= 2) {
-        Real spread = 0;
-        for (const auto& t : traces) spread = std::max(spread, Real(abs(t - traces[0])));
-        answer = spread <= tol * (1 + abs(traces[0])) ? "yes: the trace is the same at every global minimizer found (spread " + S(spread) + ")"
-                                                     : "no: traces differ by " + S(spread);
-    }
-    // The spread across the starts that reached the global value: of P and of every ||W_l||_F.
+    if (st.trace_constant == Decision::yes)
+        answer = "yes: the trace is the same at every global minimizer found (spread " + S(*st.trace_spread) + ")";
+    else if (st.trace_constant == Decision::no)
+        answer = "no: traces differ by " + S(*st.trace_spread);
     json spread = nullptr;
-    if (ends.size() >= 2) {
-        Real dp = 0;
-        std::vector<Real> dn(inst.L, Real(0));
-        for (size_t i = 1; i < ends.size(); ++i) {
-            dp = std::max(dp, Real(sqrt(frobenius_norm_squared(Matrix(ends[i] - ends[0]), p))));
-            for (int l = 0; l < inst.L; ++l) dn[l] = std::max(dn[l], Real(abs(fro[i][l] - fro[0][l])));
-        }
+    if (st.spread) {
         json nj = json::array();
-        for (const auto& v : dn) nj.push_back(S(v));
-        spread = {{"end_to_end_fro", S(dp)}, {"layer_fro_norms", nj}};
+        for (const auto& v : st.spread->layer_fro_norms) nj.push_back(S(v));
+        spread = {{"end_to_end_fro", S(st.spread->end_to_end_fro)}, {"layer_fro_norms", nj}};
     }
+    const Prox& prox = st.prox;
     json out{{"precision_bits", p.bits()}, {"prox_value", S(prox.schatten_value)}, {"spread_across_global_starts", spread},
              {"on_exceptional_set", !prox.ties.empty()}, {"tying_singular_indices", prox.ties},
              {"continuum_of_minimizers", prox.continuum}, {"runs", runs}, {"trace_constant_over_minimizers_found", answer}};

@@ -1,5 +1,6 @@
 // `dmf-oracle sharpness INSTANCE`: global minimizers found independently
-// (damped Newton + LM polish from several random starts), checked against the
+// (damped Newton + LM polish from several starts; the study is dmf::sharpness_study in
+// include/dmf/landscape/sharpness_study.hpp), checked against the
 // prox value, and at each one the Hessian spectrum, trace and lambda_max beside
 // KP's (91)-(92) and (81), with the gap. Answers KP's open question on the
 // instance: is the trace the same at every minimizer found?

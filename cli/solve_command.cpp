@@ -1,15 +1,10 @@
 #include "cli/solve_command.hpp"
-#include "dmf/numerics/tolerance_policy.hpp"
 
-#include "dmf/problem/instance_json.hpp"
-#include "dmf/landscape/prox.hpp"
-#include "dmf/theory/cjw.hpp"
-#include "dmf/theory/kp.hpp"
-#include "dmf/landscape/sharpness.hpp"
-#include "dmf/landscape/structured_hessian.hpp"
-#include "dmf/numerics/tolerance_policy.hpp"
 #include "claims/global_claims.hpp"
 #include "claims/landscape_claims.hpp"
+#include "dmf/landscape/landscape.hpp"
+#include "dmf/landscape/landscape_summary.hpp"
+#include "dmf/problem/instance_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -29,21 +24,18 @@ void add_solve_command(CLI::App& app, SolveOptions& o, CLI::App*& cmd) {
 
 namespace {
 
-std::string root_label(const Orbit& o, size_t j, int L) {
-    if (o.choice[j] == 0) return "0";
-    if (L <= 2) return "x";
-    return o.root_slope[j] > 0 ? "x+" : o.root_slope[j] < 0 ? "x-" : "xbar";
-}
-
 json verdict_json(const CheckResult& r) {
     return {{"verdict", to_string(r.verdict)}, {"quantity", r.quantity}, {"printed", r.printed}, {"computed", r.computed}};
 }
+
+json inertia_json(const Inertia& i) { return json{i.negative, i.zero, i.positive}; }
 
 void render_solve_text(const json& out) {
     const json& inst = out["instance"];
     std::cout << "instance: L = " << inst["L"] << ", dims " << inst["dims"].dump() << ", "
               << inst["convention"].get<std::string>() << ", N = " << inst["N"] << ", " << out["precision_bits"]
-              << " bits\n  target singular values " << inst["target_singular_values"].dump() << "\nthresholds:\n";
+              << " bits (landscape decided at " << out["decided_at_bits"] << " bits)\n  target singular values "
+              << inst["target_singular_values"].dump() << "\nthresholds:\n";
     for (auto& [k, v] : out["thresholds"].items())
         std::cout << "  " << k << " = " << (v.is_null() ? "undefined" : v.get<std::string>()) << "\n";
     const json& gm = out["global_minimum"];
@@ -70,26 +62,32 @@ int run_solve(const SolveOptions& o) {
     const Precision& p = num.precision;
     const Instance inst = load_instance(o.instance, p);
     const auto S = [&](const Real& x) { return to_string(x, num.digits); };
+    const auto Ss = [&](const auto& xs) {
+        json a = json::array();
+        for (const Real& x : xs) a.push_back(S(x));
+        return a;
+    };
+    const auto Sv = [&](const Vector& v) {
+        json a = json::array();
+        for (Eigen::Index i = 0; i < v.size(); ++i) a.push_back(S(v(i)));
+        return a;
+    };
     const int L = inst.L;
     const long long N = inst.num_parameters();
-    const bool dense = N <= o.max_n;
+    const bool dense = dense_within(inst, o.max_n);
     json notes = json::array();
     if (!dense)
         notes.push_back("N = " + std::to_string(N) + " > --max-n " + std::to_string(o.max_n) +
                         ": Hessian spectra and first-principles types skipped; the global value is the least orbit value");
 
     const Landscape land = classify_landscape(inst, p, 1, 3, dense);
-    const Real lb = lambda_bar(inst, p);
-    const CjwForm form = cjw_form(inst, p);
-    PrecisionGuard g(p);
+    const LandscapeSummary sum = summarize_landscape(inst, land, p, o.max_n);
 
     // ---- instance ----
-    json dims = inst.dims, lam = json::array(), ys = json::array();
-    for (const auto& l : inst.lambda) lam.push_back(S(l));
-    for (const auto& y : land.svd.y) ys.push_back(S(y));
-    json out{{"instance", {{"L", L}, {"dims", dims}, {"convention", to_string(inst.convention)}, {"N", N}, {"lambda", lam},
-                           {"target_singular_values", ys}}},
-             {"precision_bits", p.bits()}};
+    json out{{"instance", {{"L", L}, {"dims", json(inst.dims)}, {"convention", to_string(inst.convention)}, {"N", N},
+                           {"lambda", Ss(inst.lambda)}, {"target_singular_values", Ss(land.svd.y)}}},
+             {"precision_bits", p.bits()},
+             {"decided_at_bits", land.decided_bits}};
 
     // ---- thresholds ----
     auto formula = [&](const char* name, const Formula& f) -> json {
@@ -97,130 +95,54 @@ int run_solve(const SolveOptions& o) {
         notes.push_back(std::string(name) + ": " + f.undefined_reason);
         return nullptr;
     };
+    const LandscapeThresholds& t = sum.thresholds;
     json th;
-    th["lambda_bar"] = S(lb);
-    th["x_bar"] = formula("x_bar", cjw_x_bar(L, lb, p));
-    th["y_bar"] = formula("y_bar", cjw_y_bar(L, lb, p));
-    th["tau_kp"] = formula("tau_kp", kp_tau(L, Real(lb * L), p));
-    if (L >= 3) {
-        // CJW (10)'s tie G(x+; y) = G(0; y): with f(x; y) = 0 it gives lambdabar = x^{2L-2}/(L-2),
-        // so x_t = ((L-2) lambdabar)^{1/(2L-2)} and y* = (L-1)/(L-2) x_t^L (derived here, not printed).
-        const Real xt = pow(Real(lb * (L - 2)), Real(1) / (2 * L - 2));
-        th["y_star"] = S(Real(pow(xt, L) * (L - 1) / (L - 2)));
-    } else {
-        th["y_star"] = nullptr;
-        notes.push_back("y_star: L <= 2 has no tie in CJW (10) (the threshold is continuous)");
-    }
-    th["collapse_lambda"] =
-        formula("collapse_lambda", kp_collapse_lambda(L, land.svd.y.empty() ? Real(0) : land.svd.y.front(), p));
+    th["lambda_bar"] = S(t.lambda_bar);
+    th["x_bar"] = formula("x_bar", t.x_bar);
+    th["y_bar"] = formula("y_bar", t.y_bar);
+    th["tau_kp"] = formula("tau_kp", t.tau_kp);
+    th["y_star"] = formula("y_star", t.y_star);
+    th["collapse_lambda"] = formula("collapse_lambda", t.collapse_lambda);
     out["thresholds"] = th;
     notes.push_back("tau_kp and collapse_lambda are in KP's lambda (= L lambdabar); y_star equals tau_kp when both exist");
 
     // ---- critical orbits ----
     json cps = json::array();
-    std::vector<const ClassifiedOrbit*> globals;
-    // Spectra at critical orbits come from the block-structured Hessian (structured_hessian.hpp),
-    // O(K^2 L^3); --max-n caps only the dense first-principles checks.
-    auto structured_inertia = [&](const ClassifiedOrbit& c) -> json {
-        const auto s = hessian_spectrum_structured(inst, land.svd, c.orbit, p);
-        const Eigen::Index n = s.eigenvalues.size();
-        if (n == 0 || s.status != Status::ok) return nullptr;
-        // The one zero policy (tolerance_policy.hpp), the same as evaluate's and the classifier's.
-        const Real zero = tolerance::hessian_zero_threshold(s.eigenvalues, p);
-        int neg = 0, nul = 0, pos = 0;
-        for (Eigen::Index i = 0; i < n; ++i) (s.eigenvalues(i) < -zero ? neg : s.eigenvalues(i) > zero ? pos : nul)++;
-        return json{neg, nul, pos};
-    };
     if (!dense) notes.push_back("hessian_inertia: from the block-structured Hessian at each orbit (no dense check above --max-n)");
-    for (const auto& c : land.orbits) {
-        json roots = json::array();
-        for (size_t j = 0; j < c.orbit.x.size(); ++j) roots.push_back(root_label(c.orbit, j, L));
+    for (size_t i = 0; i < land.orbits.size(); ++i) {
+        const ClassifiedOrbit& c = land.orbits[i];
+        const OrbitSummary& s = sum.orbits[i];
         const auto& cl = c.classification;
-        json entry{{"roots", roots},
-                   {"value", S(cl.loss)},
-                   {"predicted_type", L >= 3 ? json(predict_t2_2(inst, land.svd, c.orbit, p)) : json(nullptr)},
-                   {"computed_type", c.computed},
-                   {"hessian_inertia", dense ? json{cl.inertia.negative, cl.inertia.zero, cl.inertia.positive}
-                                             : structured_inertia(c)},
-                   {"orbit_dimension", cl.orbit_dimension >= 0 ? json(cl.orbit_dimension) : json(nullptr)},
-                   {"evidence", cl.evidence}};
-        cps.push_back(entry);
-        const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (abs(land.global_value) + 1);
-        if (c.computed == "global_minimizer" || (!dense && cl.loss <= land.global_value + tol)) globals.push_back(&c);
+        cps.push_back({{"roots", s.roots},
+                       {"value", S(cl.loss)},
+                       {"predicted_type", L >= 3 ? json(predict_t2_2(inst, land.svd, c.orbit, p)) : json(nullptr)},
+                       {"computed_type", c.computed},
+                       {"hessian_inertia", s.hessian_inertia ? inertia_json(*s.hessian_inertia) : json(nullptr)},
+                       {"orbit_dimension", cl.orbit_dimension >= 0 ? json(cl.orbit_dimension) : json(nullptr)},
+                       {"evidence", cl.evidence}});
     }
     if (L < 3) notes.push_back("predicted_type: T2.2 is stated for L >= 3 (L = 2 is CJW.A1)");
 
     // ---- global minimum ----
+    const GlobalMinimumSummary& g = sum.global;
     json gm;
     gm["value"] = S(land.global_value);
-    if (globals.empty()) {
-        notes.push_back("global_minimum: no orbit was decided to be global at this precision");
-        gm["end_to_end_singular_values"] = nullptr;
-        gm["unique_end_to_end"] = "undecided";
-        gm["layer_fro_norms_sq"] = nullptr;
-    } else {
-        const Weights& w = globals.front()->point;
-        const auto sv = svd(end_to_end(inst, w, p), p, false);
-        json s = json::array(), norms = json::array();
-        for (Eigen::Index i = 0; i < sv.sigma.size(); ++i) s.push_back(S(sv.sigma(i)));
-        for (const auto& m : w) norms.push_back(S(frobenius_norm_squared(m, p)));
-        gm["end_to_end_singular_values"] = s;
-        gm["layer_fro_norms_sq"] = norms;
-        // Unique P: every global orbit has the same active pattern up to equal y's, and no block of equal
-        // y is split between active and inactive indices (that would be a continuum of P).
-        bool unique = true, undecided = land.undecided;
-        const auto& first = globals.front()->orbit;
-        for (const auto* c : globals)
-            for (size_t j = 0; j < c->orbit.x.size(); ++j)
-                if ((c->orbit.choice[j] != 0) != (first.choice[j] != 0)) unique = false;
-        for (size_t j = 0; j < first.x.size(); ++j)
-            for (size_t k = 0; k < first.x.size(); ++k)
-                if (land.svd.block[j] == land.svd.block[k] && (first.choice[j] != 0) != (first.choice[k] != 0) &&
-                    land.svd.y[j] > 0)
-                    unique = false;
-        gm["unique_end_to_end"] = undecided && unique ? json("undecided") : json(unique);
-    }
-    gm["hessian_spectrum"] = nullptr;
-    gm["hessian_trace"] = nullptr;
-    gm["trace_bound_kp81"] = nullptr;
-    if (!globals.empty()) {
-        const Weights& w = globals.front()->point;
-        const auto st = hessian_spectrum_structured(inst, land.svd, globals.front()->orbit, p);
-        json spec = json::array();
-        Real tr = 0;
-        for (Eigen::Index i = 0; i < st.eigenvalues.size(); ++i) spec.push_back(S(st.eigenvalues(i))), tr += st.eigenvalues(i);
-        gm["hessian_spectrum"] = spec;
-        gm["hessian_trace"] = S(tr);
-        if (dense) {
-            // The independent check: the dense Hessian of the definition at the orbit's representative.
-            const auto e = symmetric_eigen(hessian(inst, w, p), p, false);
-            Real worst = 0, norm = 0;
-            for (Eigen::Index i = 0; i < e.values.size(); ++i) {
-                worst = std::max(worst, Real(abs(e.values(i) - st.eigenvalues(i))));
-                norm = std::max(norm, Real(abs(e.values(i))));
-            }
+    if (!g.orbit) notes.push_back("global_minimum: no orbit was decided to be global at this precision");
+    gm["end_to_end_singular_values"] = g.end_to_end_singular_values ? Sv(*g.end_to_end_singular_values) : json(nullptr);
+    gm["unique_end_to_end"] =
+        g.unique_end_to_end == Decision::undecided ? json("undecided") : json(g.unique_end_to_end == Decision::yes);
+    gm["layer_fro_norms_sq"] = g.layer_fro_norms_sq ? Ss(*g.layer_fro_norms_sq) : json(nullptr);
+    gm["hessian_spectrum"] = g.hessian_spectrum ? Sv(*g.hessian_spectrum) : json(nullptr);
+    gm["hessian_trace"] = g.hessian_trace ? json(S(*g.hessian_trace)) : json(nullptr);
+    gm["trace_bound_kp81"] = g.trace_bound_kp81 ? json(S(*g.trace_bound_kp81)) : json(nullptr);
+    if (g.hessian_spectrum) {
+        if (g.dense_agreement_eps)
             notes.push_back("hessian_spectrum: block-structured; the dense Hessian of the definition agrees to " +
-                            to_string(Real(worst / (epsilon(p) * (dmf::tolerance::guarded_scale(norm, p)))), 3) + " eps of its norm");
-        } else {
+                            to_string(*g.dense_agreement_eps, 3) + " eps of its norm");
+        else
             notes.push_back("hessian_spectrum: block-structured (N above --max-n: no dense check)");
-        }
     }
-    if (!globals.empty() && dense) {
-        const Weights& w = globals.front()->point;
-        bool equal = true;
-        for (const auto& l : form.lambda) equal = equal && l == form.lambda[0];
-        if (equal) {
-            Instance kp = inst;
-            kp.convention = Convention::kp;
-            kp.lambda = {form.lambda[0] * L};
-            const Sharpness sh = sharpness(kp, w, p);
-            // KP's loss is 2F: its Hessian and (81) are twice CJW's; report (81) in this instance's convention.
-            if (sh.bound_81) gm["trace_bound_kp81"] = S(Real(*sh.bound_81 * form.loss_factor / 2));
-            else notes.push_back("trace_bound_kp81: 0/0 at a collapsed minimizer (KP.T15 caveat)");
-        } else {
-            notes.push_back("trace_bound_kp81: KP (81) needs equal lambda_l");
-        }
-    }
+    if (!g.trace_bound_kp81_note.empty()) notes.push_back("trace_bound_kp81: " + g.trace_bound_kp81_note);
     out["global_minimum"] = gm;
     out["critical_points"] = cps;
 
@@ -247,6 +169,7 @@ int run_solve(const SolveOptions& o) {
         }
     }
     out["claims"] = claims;
+    if (!land.decision_note.empty()) notes.push_back("decided_at_bits: " + land.decision_note);
     out["notes"] = notes;
 
     print_report(out, o.out.json, render_solve_text);

@@ -2,7 +2,9 @@
 // papers, the global minimum (value, end-to-end singular values, uniqueness, layer norms,
 // the Hessian spectrum and trace from the definition beside KP (81)), every critical orbit
 // of CJW T2.1 with its printed (T2.2) and first-principles type, and the verdict of every
-// claim that applies. The --json output follows docs/solve.schema.json.
+// claim that applies, and the precision the landscape was decided at (decided_at_bits). The
+// numbers come from summarize_landscape (dmf/landscape/landscape_summary.hpp); this command only
+// renders them. The --json output follows docs/schemas/solve.schema.json.
 #pragma once
 
 #include "cli/output_options.hpp"

@@ -8,3 +8,7 @@ set_tests_properties(cli-schemas PROPERTIES LABELS integration TIMEOUT 120 COST 
 add_test(NAME cli-exit-codes
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli_exit_codes.sh $<TARGET_FILE:dmf-oracle> ${CMAKE_CURRENT_SOURCE_DIR}/..)
 set_tests_properties(cli-exit-codes PROPERTIES LABELS integration TIMEOUT 120 COST 2)
+# The import graph points down (cli -> search, properties -> claims -> generators -> oracle layers),
+# and cli/ calls no numerical kernel (under a second).
+add_test(NAME layering COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/layering.sh ${CMAKE_CURRENT_SOURCE_DIR}/..)
+set_tests_properties(layering PROPERTIES LABELS integration TIMEOUT 60)

@@ -22,8 +22,13 @@ Real end_to_end_distance(const Instance& inst, const Weights& a, const Weights& 
 
 }  // namespace
 
-PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precision& p, long long max_n, std::uint64_t seed) {
+PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precision& p, long long max_n, std::uint64_t seed,
+                            const std::function<void(const std::string&)>& progress) {
+    const auto step = [&](const std::string& what) {
+        if (progress) progress(what);
+    };
     PointAnalysis a;
+    step("the point: loss, gradient" + std::string(inst.num_parameters() <= max_n ? ", dense Hessian" : ", Lanczos"));
     a.dense = inst.num_parameters() <= max_n;
     a.loss = loss(inst, w, p);
     if (a.dense) {
@@ -46,23 +51,31 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
 
     // The independent global value: a multistart, and the value of every orbit of T2.1 while they
     // can be listed (the values need no Hessian).
+    step("the global value: multistart and the listed orbits' values");
     Rng starts(seed + 1);
     MultistartResult ms;
-    if (a.dense) {
+    // Damped Newton forms the N x N Hessian every step: affordable to N = 64 (about a second a start).
+    constexpr long long kMultistartMaxN = 64;
+    if (a.dense && inst.num_parameters() > kMultistartMaxN)
+        a.notes.push_back("no multistart above N = " + std::to_string(kMultistartMaxN) +
+                          ": the global value comes from the listed orbits' values alone");
+    if (a.dense && inst.num_parameters() <= kMultistartMaxN) {
         ms = global_multistart(inst, 3, multistart_scale(inst, a.svd.y.empty() ? Real(0) : a.svd.y.front(), p), starts, p);
         a.multistart_converged = static_cast<int>(ms.converged.size());
     }
     a.global_value = ms.best_result() ? ms.best_result()->loss : Real(std::numeric_limits<double>::max());
-    constexpr int kMaxListed = 4096;
+    constexpr int kMaxListed = 512;
     const auto all = enumerate_orbits(inst, a.svd, p, kMaxListed);
     {
         Rng rng(seed + 2);
         for (const auto& o : all) a.global_value = std::min(a.global_value, loss(inst, orbit_point(inst, a.svd, o, rng, p), p));
     }
+    const bool global_known = static_cast<int>(all.size()) < kMaxListed || ms.best_result();
     if (static_cast<int>(all.size()) >= kMaxListed)
         a.notes.push_back("more than " + std::to_string(kMaxListed) + " orbits: the global value is the least of the "
                           "multistart and the first " + std::to_string(kMaxListed) + " orbits' values");
 
+    step("the critical point reached from the point (Levenberg-Marquardt)");
     const auto reached = find_critical_point(inst, w, p);
     if (reached.status != Status::ok) {
         a.notes.push_back("Levenberg-Marquardt on grad F = 0 did not converge from this point: no nearest orbit");
@@ -92,6 +105,7 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
                               to_string(a.match.mismatch, 6) + " from the nearest orbit of T2.1 (tolerance " +
                               to_string(a.match_tolerance, 6) + "): a candidate counterexample to CJW.T2.1 (save the weights)");
     }
+    step("the matched orbit: structured spectrum and classification");
     const auto st = hessian_spectrum_structured(inst, a.svd, a.match.orbit, p);
     if (st.status == Status::ok) a.orbit_spectrum_structured = st.eigenvalues;
     if (a.dense) {
@@ -105,6 +119,13 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
         c.computed = c.classification.kind == PointKind::local_minimizer
                          ? label_minimizer(c.classification.loss, a.global_value, tol, p)
                          : to_string(c.classification.kind);
+        // Below the best value known, or with no independent global value, a local minimizer is
+        // not known to be global.
+        if (c.computed == "global_minimizer" && !global_known) {
+            c.computed = "undecided";
+            c.classification.evidence += " [a local minimizer; global or spurious undecided: the orbit list was cut and "
+                                         "no multistart ran]";
+        }
         if (c.computed == "global_minimizer") a.distance_to_global_end_to_end = end_to_end_distance(inst, w, c.point, p);
         a.orbit = std::move(c);
     }

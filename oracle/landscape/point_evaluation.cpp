@@ -6,6 +6,12 @@
 
 namespace dmf {
 
+Vector target_singular_values(const Instance& inst, const Precision& p) {
+    const auto sv = svd(inst.target, p, false);
+    if (sv.status != Status::ok) throw std::runtime_error("SVD of the target did not converge");
+    return sv.sigma;
+}
+
 Inertia count_inertia(const Vector& eigenvalues, const Real& zero) {
     Inertia in;
     for (Eigen::Index i = 0; i < eigenvalues.size(); ++i)

@@ -13,6 +13,7 @@
 #include "dmf/landscape/landscape.hpp"
 #include "dmf/landscape/nearest_orbit.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,7 +45,8 @@ struct PointAnalysis {
     std::vector<std::string> notes;
 };
 
+// `progress` (if set) is told each step as it starts, e.g. to print a line for long runs.
 PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precision& p, long long max_n,
-                            std::uint64_t seed = 1);
+                            std::uint64_t seed = 1, const std::function<void(const std::string&)>& progress = {});
 
 }  // namespace dmf

@@ -11,6 +11,9 @@
 
 namespace dmf {
 
+// The target's singular values, descending (throws std::runtime_error if the SVD does not converge).
+Vector target_singular_values(const Instance& inst, const Precision& p);
+
 // Counts eigenvalues below -zero, within [-zero, zero], and above zero.
 Inertia count_inertia(const Vector& eigenvalues, const Real& zero);
 
