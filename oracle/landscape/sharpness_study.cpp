@@ -1,5 +1,7 @@
 #include "dmf/landscape/sharpness_study.hpp"
 
+#include "dmf/landscape/multistart.hpp"
+
 #include "dmf/numerics/linalg.hpp"
 #include "dmf/numerics/random.hpp"
 #include "dmf/problem/objective.hpp"
@@ -52,18 +54,16 @@ SharpnessStudy sharpness_study(const Instance& input, int starts, std::uint64_t 
     std::vector<Real> traces;
     std::vector<Matrix> ends;            // P of each start that reached the prox value
     std::vector<std::vector<Real>> fro;  // ||W_l||_F of each such start
+    // The one multistart (multistart.hpp): the padded (136) start first when the widths allow it,
+    // then Gaussian starts times 1/2.
+    std::vector<Weights> given;
+    if (structured && starts > 0) given.push_back(padded_balanced_start(inst, p));
+    const MultistartResult ms = global_multistart(inst, starts - static_cast<int>(given.size()), make_real(p, 1, -1), rng, p, given);
     for (int s = 0; s < starts; ++s) {
         SharpnessRun run;
         run.start = s;
         run.structured = s == 0 && structured;
-        Weights start;
-        if (run.structured) {
-            start = padded_balanced_start(inst, p);
-        } else {
-            const Real scale = make_real(p, 1, -1);
-            for (int l = 1; l <= inst.L; ++l) start.push_back(Matrix(gaussian_matrix(inst.dims[l], inst.dims[l - 1], rng, p) * scale));
-        }
-        run.minimization = find_local_minimizer(inst, start, p);
+        run.minimization = ms.runs[s];
         run.converged = run.minimization.status == Status::ok;
         run.reaches_prox_value = run.converged && run.minimization.loss <= st.prox.schatten_value + st.tolerance;
         if (run.reaches_prox_value) {

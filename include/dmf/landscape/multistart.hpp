@@ -16,7 +16,8 @@
 namespace dmf {
 
 struct MultistartResult {
-    std::vector<CriticalSearchResult> converged;  // in start order
+    std::vector<CriticalSearchResult> runs;       // every start, in start order (status says whether it converged)
+    std::vector<CriticalSearchResult> converged;  // the converged ones, in start order
     int best = -1;                                 // index into converged, -1 when none converged
     const CriticalSearchResult* best_result() const { return best < 0 ? nullptr : &converged[best]; }
 };
@@ -24,7 +25,9 @@ struct MultistartResult {
 // The start scale above; `largest_singular_value` is y_1 of the target.
 Real multistart_scale(const Instance& inst, const Real& largest_singular_value, const Precision& p);
 
-// `starts` local minimizations from rng's Gaussian starts times `scale`.
-MultistartResult global_multistart(const Instance& inst, int starts, const Real& scale, Rng& rng, const Precision& p);
+// Local minimizations from the `given` starts first, then `starts` Gaussian starts times `scale`,
+// drawn from rng in start order.
+MultistartResult global_multistart(const Instance& inst, int starts, const Real& scale, Rng& rng, const Precision& p,
+                                   const std::vector<Weights>& given = {});
 
 }  // namespace dmf

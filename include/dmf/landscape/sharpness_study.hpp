@@ -6,10 +6,9 @@
 //
 // Start 0 is structured when the widths allow it (every hidden width >= min(d_0, d_L)): KP's
 // balanced factorization (136) of the target itself, padded with zeros to the instance's widths.
-// The other starts are Gaussian, times 1/2, drawn in start order from Rng(seed). The loop is
-// written out here rather than calling global_multistart (multistart.hpp): the study reports
-// every start by its index, including those that did not converge, and draws at scale 1/2 (not
-// multistart_scale), so that its output stays the same as before the move into the library.
+// The other starts are Gaussian, times 1/2, drawn in start order from Rng(seed): the one multistart
+// (global_multistart, multistart.hpp) with the structured start given first; every start is
+// reported by its index, including those that did not converge.
 #pragma once
 
 #include "dmf/landscape/critical_search.hpp"
