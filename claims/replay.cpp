@@ -14,7 +14,7 @@ ReplayResult replay_counterexample(const Counterexample& c) {
             const auto s = scalar_problem_from(c);
             return {scalar_case(s.problem.L, s.problem.lambda, s.problem.m, s.precision), s.precision};
         }
-        const Precision q = Precision::from_bits(c.precision_bits);
+        const Precision q = stored_precision(c);
         return {instance_from_json(parse_json_exact(c.instance.dump()), q), q};
     }();
     ReplayResult r{d->printed(inst, p), std::nullopt};

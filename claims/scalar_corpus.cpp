@@ -35,13 +35,33 @@ std::optional<Counterexample> confirm_scalar_counterexample(const std::string& c
 }
 
 StoredScalarCase scalar_problem_from(const Counterexample& c) {
-    const Precision p = Precision::from_bits(c.precision_bits);
+    // A corpus file is input like any other: every defect is an InputError naming the field.
+    const Precision p = stored_precision(c);
     const auto& j = c.parameters;
     if (!j.is_object() || !j.contains("L") || !j.contains("lambda") || !j.contains("m"))
         throw InputError("counterexample for " + c.claim + ": parameters need L, lambda, m");
-    return {ScalarProblem{j["L"].get<int>(), parse_real(j["lambda"].get<std::string>(), p),
-                          parse_real(j["m"].get<std::string>(), p)},
-            p};
+    if (!j["L"].is_number_integer() || j["L"].get<long long>() < 1 || j["L"].get<long long>() > InstanceLimits::max_depth)
+        throw InputError("field 'parameters.L': must be an integer in [1, " + std::to_string(InstanceLimits::max_depth) +
+                         "], got " + j["L"].dump());
+    const auto decimal = [&](const char* key) {
+        if (!j[key].is_string()) throw InputError(std::string("field 'parameters.") + key + "': expected a decimal string");
+        try {
+            return parse_real(j[key].get<std::string>(), p);
+        } catch (const std::invalid_argument& e) {
+            throw InputError(std::string("field 'parameters.") + key + "': " + e.what());
+        }
+    };
+    StoredScalarCase out{ScalarProblem{static_cast<int>(j["L"].get<long long>()), decimal("lambda"), decimal("m")}, p};
+    if (!(out.problem.lambda > 0)) throw InputError("field 'parameters.lambda': must be > 0");
+    return out;
+}
+
+Precision stored_precision(const Counterexample& c) {
+    constexpr unsigned kMinBits = 16, kMaxBits = 1u << 20;  // Precision::from_bits's range
+    if (c.precision_bits < kMinBits || c.precision_bits > kMaxBits)
+        throw InputError("field 'precision_bits': must be in [" + std::to_string(kMinBits) + ", " +
+                         std::to_string(kMaxBits) + "], got " + std::to_string(c.precision_bits));
+    return Precision::from_bits(c.precision_bits);
 }
 
 void replay_stored_scalar_cases(const std::string& claim, const ScalarCheck& printed, const ScalarCheck& corrected,

@@ -24,7 +24,10 @@ struct StoredScalarCase {
     ScalarProblem problem;
     Precision precision;
 };
+// Throws InputError naming the field for any defect of the stored case.
 StoredScalarCase scalar_problem_from(const Counterexample& c);
+// The stored precision, checked against Precision's range (InputError otherwise).
+Precision stored_precision(const Counterexample& c);
 // Inside a replay property: every stored case of `claim` must still violate `printed`,
 // and `corrected` must not be violated there (must hold, when `corrected_must_hold`).
 void replay_stored_scalar_cases(const std::string& claim, const ScalarCheck& printed, const ScalarCheck& corrected,

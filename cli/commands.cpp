@@ -308,38 +308,18 @@ void render_replay_text(const json& r) {
 // scalar parameters (claims/scalar_corpus.cpp, scalar_problem_from) and the stored precision are
 // decoded without validation; this does it for them. (It belongs in scalar_problem_from: remove it
 // from here once that validates.)
-void validate_stored_case(const Counterexample& c, const std::string& file) {
-    constexpr unsigned kMinBits = 16, kMaxBits = 1u << 20;  // Precision::from_bits's range
-    if (c.precision_bits < kMinBits || c.precision_bits > kMaxBits)
-        throw InputError(file + ": field 'precision_bits': must be in [" + std::to_string(kMinBits) + ", " +
-                         std::to_string(kMaxBits) + "], got " + std::to_string(c.precision_bits));
-    const ClaimDefinition* d = find_claim_definition(c.claim);
-    if (!d || d->kind != CaseKind::scalar) return;  // replay reports an unknown claim itself
-    const json& j = c.parameters;
-    if (j.is_object() && j.contains("L") &&
-        (!j["L"].is_number_integer() || j["L"].get<long long>() < 1 ||
-         j["L"].get<long long>() > InstanceLimits::max_depth))
-        throw InputError(file + ": field 'parameters.L': must be an integer in [1, " +
-                         std::to_string(InstanceLimits::max_depth) + "], got " + j["L"].dump());
-    try {
-        const auto s = scalar_problem_from(c);
-        validate(scalar_case(s.problem.L, s.problem.lambda, s.problem.m, s.precision));
-    } catch (const InputError& e) {
-        throw InputError(file + ": " + e.what());
-    } catch (const std::invalid_argument& e) {  // parse_real on a parameter that is not a decimal
-        throw InputError(file + ": field 'parameters': " + e.what());
-    } catch (const json::exception& e) {  // a parameter of the wrong JSON type
-        throw InputError(file + ": field 'parameters': " + e.what());
-    }
-}
-
 }  // namespace
 
 // Exit 0 when the stored case still refutes the printed claim (the registry's
 // expectation), 1 when it no longer does.
 int Commands::run_replay() {
     Counterexample c = load_counterexample(replay_file_);
-    validate_stored_case(c, replay_file_);
+    try {
+        stored_precision(c);  // the stored case is input: checked before anything runs on it
+        if (const ClaimDefinition* d = find_claim_definition(c.claim); d && d->kind == CaseKind::scalar) scalar_problem_from(c);
+    } catch (const InputError& e) {
+        throw InputError(replay_file_ + ": " + e.what());
+    }
     const unsigned stored_bits = c.precision_bits;
     if (replay_out_.digits || replay_out_.bits) c.precision_bits = numerics(replay_out_).precision.bits();
     const ReplayResult r = replay_counterexample(c);
