@@ -101,17 +101,17 @@ std::string Landscape::summary() const {
 ThresholdDecision threshold_decision_precision(const Instance& inst, const Precision& p, unsigned max_bits) {
     ThresholdDecision d{p, {}, true};
     const int L = inst.L;
+    Instance iq = at_precision(inst, p);
     for (Precision q = p;; q = q.times(2)) {
-        const Instance iq = at_precision(inst, q);
         const auto sv = svd(iq.target, q, false);
-        // Is the input exactly representable at q (binary data, as the generators make)?
+        // The input is exactly representable at q (binary data, as the generators make) when it
+        // reads the same at 2q; the instance at 2q is the next round's.
         const Precision q2 = q.times(2);
-        const Instance iq2 = at_precision(inst, q2);
-        const bool exact_here = iq2.lambda == std::vector<Real>([&] {
-            std::vector<Real> v;
-            for (const auto& l : iq.lambda) v.push_back(rounded(l, q2));
-            return v;
-        }()) && iq2.target == rounded(iq.target, q2);
+        Instance iq2 = at_precision(inst, q2);
+        const bool exact_here =
+            iq2.target == rounded(iq.target, q2) &&
+            std::equal(iq.lambda.begin(), iq.lambda.end(), iq2.lambda.begin(), iq2.lambda.end(),
+                       [&](const Real& a, const Real& b) { return rounded(a, q2) == b; });
         if (sv.status != Status::ok) return d;
         PrecisionGuard g(q);
         const Real lb = lambda_bar(iq, q);
@@ -150,6 +150,7 @@ ThresholdDecision threshold_decision_precision(const Instance& inst, const Preci
             d.note = "not decided up to " + std::to_string(q.bits()) + " bits: " + ambiguous;
             return d;
         }
+        iq = std::move(iq2);
     }
 }
 

@@ -1,28 +1,8 @@
 #include "dmf/landscape/nearest_orbit.hpp"
 
 #include <algorithm>
-#include <limits>
 
 namespace dmf {
-
-namespace {
-Real layer_mismatch(const Instance& inst, const std::vector<Vector>& layer_sigma, std::vector<Real> xs, const Precision& p);
-}  // namespace
-
-OrbitMatch nearest_orbit(const Instance& inst, const Landscape& land, const Weights& w, const Precision& p) {
-    OrbitMatch best;
-    best.mismatch = std::numeric_limits<double>::max();
-    std::vector<Vector> layer_sigma;
-    for (int l = 1; l <= inst.L; ++l) layer_sigma.push_back(svd(w[l - 1], p, false).sigma);
-    for (const auto& orb : land.orbits) {
-        std::vector<Real> xs;
-        for (size_t j = 0; j < orb.orbit.x.size(); ++j)
-            if (orb.orbit.choice[j] != 0) xs.push_back(orb.orbit.x[j]);
-        const Real mismatch = layer_mismatch(inst, layer_sigma, xs, p);
-        if (mismatch < best.mismatch) best.mismatch = mismatch, best.orbit = &orb;
-    }
-    return best;
-}
 
 namespace {
 

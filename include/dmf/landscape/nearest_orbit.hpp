@@ -1,8 +1,5 @@
-// Which critical orbit of T2.1 a point belongs to, and how far it is from it.
-// Matching is by the layer singular values: at an orbit point W_l has singular values
-// sqrt(lambdabar / lambda_l) x_j (CJW (6)-(7)), the non-zero x_j in any order, so the orbit
-// whose sorted scaled roots are closest (max norm) to each layer's singular values is the
-// nearest one. The hidden rotations are then aligned by alternating Procrustes.
+// Which critical orbit of T2.1 a point belongs to, and how far it is from it; then the hidden
+// rotations aligned by alternating Procrustes.
 #pragma once
 
 #include "dmf/landscape/landscape.hpp"
@@ -10,14 +7,6 @@
 #include <vector>
 
 namespace dmf {
-
-struct OrbitMatch {
-    const ClassifiedOrbit* orbit = nullptr;  // into the landscape; null when it has no orbit
-    Real mismatch;                           // max |sigma_k(W_l) - expected| over layers and k
-};
-
-// The orbit of `land` nearest to the critical point `w` by layer singular values.
-OrbitMatch nearest_orbit(const Instance& inst, const Landscape& land, const Weights& w, const Precision& p);
 
 // The orbit of T2.1 a point is nearest to, read off the point itself (no enumeration, so any size):
 // at an orbit point P = U diag(x^L) V^T (the layer scalings sqrt(lambdabar / lambda_l) multiply to
