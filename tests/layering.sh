@@ -44,6 +44,17 @@ if grep -nE 'svd\(|symmetric_eigen\(|hessian\(|find_critical_point|find_local_mi
   fail=1
 fi
 rm -f /tmp/dmf-layering-cli.$$
+# Namespaces per layer: everything under include/dmf/<layer> and oracle/<layer> is declared in
+# dmf::<layer> (inline, so dmf::x still names it), never in bare dmf.
+for layer in numerics problem theory landscape; do
+  for f in include/dmf/$layer/*.hpp oracle/$layer/*.cpp oracle/$layer/*.hpp; do
+    [ -f "$f" ] || continue
+    grep -q '^namespace dmf' "$f" || continue  # e.g. eigen_support.hpp: Eigen's NumTraits only
+    if grep -qE '^namespace dmf( |::[a-z_]+ )\{' "$f" || ! grep -q "^namespace dmf::inline $layer" "$f"; then
+      echo "layering: $f does not declare its names in dmf::$layer"; fail=1
+    fi
+  done
+done
 [ "$count" -gt 100 ] || { echo "layering: only $count includes checked: the file list is wrong"; exit 1; }
 [ "$fail" -eq 0 ] && echo "layering: $count project includes, all pointing down the graph"
 exit "$fail"

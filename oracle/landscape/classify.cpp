@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <limits>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 const char* to_string(PointKind k) {
     switch (k) {
@@ -279,4 +279,4 @@ Classification classify_point(const Instance& inst, const Weights& w_in, const P
     return c;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 RationalPolynomial critical_polynomial(int L, const Rational& y, const Rational& lambda_bar) {
     if (L < 1) throw std::invalid_argument("critical_polynomial: L must be >= 1");
@@ -18,4 +18,4 @@ RationalPolynomial critical_polynomial(int L, const Real& y, const Real& lambda_
     return critical_polynomial(L, to_rational(y), to_rational(lambda_bar));
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -2,7 +2,7 @@
 
 #include "dmf/problem/finite_difference.hpp"
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 namespace {
 
@@ -96,4 +96,4 @@ CriticalSearchResult find_local_minimizer(const Instance& inst, const Weights& s
     return polished;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -7,7 +7,7 @@
 
 #include <functional>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 int Orbit::active() const {
     int n = 0;
@@ -137,4 +137,4 @@ Weights orbit_point(const Instance& inst, const TargetSvd& t, const Orbit& o, Rn
     return w;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 LanczosResult lanczos_extreme(const Instance& inst, const Weights& w_in, int k, const Precision& p, std::uint64_t seed,
                               int max_iterations, double tol_eps) {
@@ -71,4 +71,4 @@ LanczosResult lanczos_extreme(const Instance& inst, const Weights& w_in, int k, 
     return out;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -10,7 +10,7 @@
 #include <limits>
 #include <optional>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 std::vector<std::string> root_labels(const Orbit& o, int L) {
     std::vector<std::string> out;
@@ -216,4 +216,4 @@ Landscape classify_landscape(const Instance& inst_in, const Precision& p_in, std
     return land;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 void require_dense_landscape_size(const Instance& inst) {
     if (inst.num_parameters() > landscape_dense_max_parameters)
@@ -11,4 +11,4 @@ void require_dense_landscape_size(const Instance& inst) {
                          " (every orbit's dense Hessian at multiprecision)");
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

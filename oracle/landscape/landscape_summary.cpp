@@ -10,7 +10,7 @@
 
 #include <algorithm>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 Formula cjw_tie_y_star(int L, const Real& lambda_bar, const Precision& p) {
     if (L <= 2) return {std::nullopt, "L <= 2 has no tie in CJW (10) (the threshold is continuous)"};
@@ -138,4 +138,4 @@ LandscapeSummary summarize_landscape(const Instance& inst, const Landscape& land
     return out;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

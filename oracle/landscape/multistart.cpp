@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 Real multistart_scale(const Instance& inst, const Real& y1, const Precision& p) {
     PrecisionGuard g(p);
@@ -35,4 +35,4 @@ MultistartResult global_multistart(const Instance& inst, int starts, const Real&
     return m;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 namespace {
 
@@ -107,4 +107,4 @@ Real weights_distance(const Weights& a, const Weights& b, const Precision& p) {
     return sqrt(s);
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <limits>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 namespace {
 
@@ -138,4 +138,4 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
     return a;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -4,7 +4,7 @@
 
 #include <stdexcept>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 Vector target_singular_values(const Instance& inst, const Precision& p) {
     const auto sv = svd(inst.target, p, false);
@@ -55,4 +55,4 @@ PointEvaluation evaluate_point(const Instance& inst, const Weights& w, const Pre
     return e;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

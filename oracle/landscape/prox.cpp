@@ -1,6 +1,6 @@
 #include "dmf/landscape/prox.hpp"
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 Prox kp_prox(const Matrix& M, int L, const Real& lambda, const Precision& p) {
     const auto d = svd(M, p, false);
@@ -42,4 +42,4 @@ Prox kp_prox(const Matrix& M, int L, const Real& lambda, const Precision& p) {
     return out;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

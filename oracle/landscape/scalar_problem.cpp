@@ -6,7 +6,7 @@
 
 #include <sstream>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 namespace {
 
@@ -143,4 +143,4 @@ Vector scalar_hessian_eigenvalues(const ScalarProblem& pr, const std::vector<Rea
     return eig.values;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 ScalarProblem scalar_problem_kp(int L, const Real& lambda, const Real& m, Convention c, const Precision& p) {
     PrecisionGuard g(p);
@@ -64,4 +64,4 @@ ScalarReport scalar_report(const ScalarProblem& pr, const Precision& p) {
     return rep;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

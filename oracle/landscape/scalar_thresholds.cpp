@@ -6,7 +6,7 @@
 
 #include <functional>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 namespace {
 
@@ -89,4 +89,4 @@ Bracket collapse_lambda_twin(int L, const Real& m, const Precision& p) {
     return bisect(collapsed, abs(m), p);
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

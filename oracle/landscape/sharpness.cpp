@@ -3,7 +3,7 @@
 #include "dmf/theory/kp.hpp"
 #include "dmf/problem/objective.hpp"
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 Sharpness sharpness(const Instance& inst, const Weights& w, const Precision& p) {
     if (inst.convention != Convention::kp) throw std::invalid_argument("sharpness: needs the kp convention");
@@ -27,4 +27,4 @@ Sharpness sharpness(const Instance& inst, const Weights& w, const Precision& p) 
     return s;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

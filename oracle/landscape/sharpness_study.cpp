@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <string>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 Instance sharpness_kp_instance(Instance inst, const Precision& p) {
     if (inst.convention != Convention::cjw) return inst;
@@ -95,4 +95,4 @@ SharpnessStudy sharpness_study(const Instance& input, int starts, std::uint64_t 
     return st;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

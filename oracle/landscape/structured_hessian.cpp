@@ -6,7 +6,7 @@
 
 #include "dmf/problem/objective.hpp"
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 namespace {
 
@@ -226,4 +226,4 @@ StructuredSpectrum hessian_spectrum_structured_with_vectors(const Instance& inst
     return structured(inst, svd, orbit, p, false, &q);
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

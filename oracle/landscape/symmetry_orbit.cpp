@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 namespace {
 
@@ -112,4 +112,4 @@ OrbitTangent symmetry_orbit_tangent(const Instance& inst, const Weights& w_in, c
     return out;
 }
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace dmf {
+namespace dmf::inline numerics {
 
 Rational to_rational(const Real& x) {
     if (!mpfr_number_p(x.backend().data())) throw std::invalid_argument("to_rational: not a finite number");
@@ -153,4 +153,4 @@ int certain_sign(const Interval& a) {
     return 0;
 }
 
-}  // namespace dmf
+}  // namespace dmf::numerics

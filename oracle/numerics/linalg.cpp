@@ -10,7 +10,7 @@ template class Eigen::JacobiSVD<dmf::Matrix>;
 template class Eigen::HouseholderQR<dmf::Matrix>;
 template class Eigen::PartialPivLU<dmf::Matrix>;
 
-namespace dmf {
+namespace dmf::inline numerics {
 
 const char* to_string(Status s) {
     switch (s) {
@@ -172,4 +172,4 @@ Matrix qr_q_positive(const Matrix& a, const Precision& p) {
     return q;
 }
 
-}  // namespace dmf
+}  // namespace dmf::numerics

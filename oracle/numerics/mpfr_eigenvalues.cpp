@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline numerics {
 
 namespace {
 
@@ -168,4 +168,4 @@ Eigenvalues symmetric_eigenvalues_mpfr(const Matrix& a_in, const Precision& p) {
     return out;
 }
 
-}  // namespace dmf
+}  // namespace dmf::numerics

@@ -4,7 +4,7 @@
 #include <optional>
 #include <stdexcept>
 
-namespace dmf {
+namespace dmf::inline numerics {
 
 RationalPolynomial::RationalPolynomial(std::vector<Rational> coefficients) : c_(std::move(coefficients)) { trim(); }
 
@@ -275,4 +275,4 @@ std::vector<IsolatedRoot> positive_roots(const RationalPolynomial& poly, const P
     return out;
 }
 
-}  // namespace dmf
+}  // namespace dmf::numerics

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <stdexcept>
 
-namespace dmf {
+namespace dmf::inline numerics {
 
 namespace {
 unsigned bits_for_digits10(unsigned d10) {
@@ -101,4 +101,4 @@ Real rounded(const Real& x, const Precision& p) {
     return y;
 }
 
-}  // namespace dmf
+}  // namespace dmf::numerics

@@ -2,7 +2,7 @@
 
 #include <boost/multiprecision/mpfr.hpp>
 
-namespace dmf {
+namespace dmf::inline numerics {
 
 std::uint64_t Rng::next_u64() {
     std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
@@ -60,4 +60,4 @@ Matrix matrix_with_singular_values(Eigen::Index rows, Eigen::Index cols, const V
     return matmul(matmul(U, S, p), V.transpose(), p);
 }
 
-}  // namespace dmf
+}  // namespace dmf::numerics

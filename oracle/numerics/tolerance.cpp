@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-namespace dmf {
+namespace dmf::inline numerics {
 
 Real eps_distance(const Real& a, const Real& b, const Precision& p) {
     PrecisionGuard guard(p);
@@ -74,4 +74,4 @@ std::string ErrorReport::summary() const {
     return ss.str();
 }
 
-}  // namespace dmf
+}  // namespace dmf::numerics

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace dmf::tolerance {
+namespace dmf::inline numerics::tolerance {
 
 Real hessian_zero_threshold(Eigen::Index n, const Real& spectral_norm, const Precision& p) {
     PrecisionGuard g(p);
@@ -25,4 +25,4 @@ Real guarded_scale(const Real& scale, const Precision& p) {
     return scale > floor ? scale : floor;
 }
 
-}  // namespace dmf::tolerance
+}  // namespace dmf::numerics::tolerance

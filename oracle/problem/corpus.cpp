@@ -10,7 +10,7 @@
 
 #include <cstdlib>
 
-namespace dmf {
+namespace dmf::inline problem {
 
 using json = nlohmann::json;
 
@@ -100,4 +100,4 @@ std::string default_corpus_dir() {
     return env && *env ? std::string(env) : std::string("corpus");
 }
 
-}  // namespace dmf
+}  // namespace dmf::problem

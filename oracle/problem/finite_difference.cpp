@@ -6,7 +6,7 @@
 #include <cmath>
 #include <sstream>
 
-namespace dmf {
+namespace dmf::inline problem {
 
 namespace {
 struct NormData {
@@ -140,4 +140,4 @@ DerivativeCheck check_hessian(const Instance& inst, const Weights& w, const Matr
     return compare(inst, w, hessian_at_p, fd_hessian(inst, w, p.times(2)), p, hessian_scale(inst, w, p));
 }
 
-}  // namespace dmf
+}  // namespace dmf::problem

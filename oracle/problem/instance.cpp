@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace dmf {
+namespace dmf::inline problem {
 
 const char* to_string(Convention c) { return c == Convention::cjw ? "cjw" : "kp"; }
 
@@ -107,4 +107,4 @@ void validate_point(const Instance& inst, const Weights& w) {
     }
 }
 
-}  // namespace dmf
+}  // namespace dmf::problem

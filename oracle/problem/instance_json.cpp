@@ -4,7 +4,7 @@
 #include <set>
 #include <sstream>
 
-namespace dmf {
+namespace dmf::inline problem {
 
 namespace {
 
@@ -215,4 +215,4 @@ Weights load_point(const std::string& path, const Instance& inst, const Precisio
     }
 }
 
-}  // namespace dmf
+}  // namespace dmf::problem

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace dmf {
+namespace dmf::inline problem {
 
 namespace {
 
@@ -80,4 +80,4 @@ LineExpansion expand_along_line(const Instance& inst, const Weights& w_in, const
     return e;
 }
 
-}  // namespace dmf
+}  // namespace dmf::problem

@@ -2,7 +2,7 @@
 
 #include <boost/multiprecision/mpfr.hpp>
 
-namespace dmf {
+namespace dmf::inline problem {
 
 namespace {
 
@@ -195,4 +195,4 @@ Weights hessian_vector_product(const Instance& inst, const Weights& w, const Wei
     return out;
 }
 
-}  // namespace dmf
+}  // namespace dmf::problem

@@ -14,7 +14,7 @@
 #include <memory>
 #include <sstream>
 
-namespace dmf {
+namespace dmf::inline problem {
 
 namespace {
 
@@ -213,4 +213,4 @@ Weights load_weights(const std::string& path, const Instance& inst, const Precis
     return w;
 }
 
-}  // namespace dmf
+}  // namespace dmf::problem

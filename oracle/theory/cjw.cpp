@@ -2,7 +2,7 @@
 
 #include "formula_support.hpp"
 
-namespace dmf {
+namespace dmf::inline theory {
 
 using namespace formula_support;
 
@@ -40,4 +40,4 @@ Real cjw_G(int L, const Real& x, const Real& y, const Real& lambda_bar, const Pr
     return d * d / 2 + Real(L) * rounded(lambda_bar, p) / 2 * xr * xr;
 }
 
-}  // namespace dmf
+}  // namespace dmf::theory

@@ -7,7 +7,7 @@
 
 #include <stdexcept>
 
-namespace dmf::formula_support {
+namespace dmf::inline theory::formula_support {
 
 inline Precision guarded(const Precision& p) { return Precision::from_bits(p.bits() + 32); }
 
@@ -34,4 +34,4 @@ inline Formula defined(const Real& v, const Precision& p) {
     return Formula{rounded(v, p), ""};
 }
 
-}  // namespace dmf::formula_support
+}  // namespace dmf::theory::formula_support

@@ -6,7 +6,7 @@
 
 #include <boost/multiprecision/mpfr.hpp>
 
-namespace dmf {
+namespace dmf::inline theory {
 
 using namespace formula_support;
 
@@ -134,4 +134,4 @@ Real kp_trace_identity_92(const Instance& kp, const Weights& w, const Precision&
     return 2 * rounded(kp.lambda[0], p) / L * static_cast<long>(kp.num_parameters()) + factor * sum;
 }
 
-}  // namespace dmf
+}  // namespace dmf::theory

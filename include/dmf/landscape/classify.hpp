@@ -19,10 +19,12 @@
 
 #include <string>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 enum class PointKind { not_critical, local_minimizer, strict_saddle, non_strict_saddle, local_maximizer, undecided };
 const char* to_string(PointKind k);
+// This overload would hide numerics' to_string(Real, digits) inside dmf::landscape.
+using numerics::to_string;
 
 struct Inertia {
     int negative = 0, zero = 0, positive = 0;
@@ -48,4 +50,4 @@ Classification classify_point(const Instance& inst, const Weights& w, const Prec
 // independently found global value (or below it), else "spurious_local_minimizer".
 std::string label_minimizer(const Real& f, const Real& global_value, const Real& tolerance, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -9,11 +9,11 @@
 
 #include "dmf/numerics/polynomial.hpp"
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 RationalPolynomial critical_polynomial(int L, const Rational& y, const Rational& lambda_bar);
 
 // The same from working-precision values, read exactly (every Real is a binary rational).
 RationalPolynomial critical_polynomial(int L, const Real& y, const Real& lambda_bar);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -11,7 +11,7 @@
 
 #include "dmf/problem/objective.hpp"
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 struct CriticalSearchResult {
     Status status = Status::no_convergence;
@@ -32,4 +32,4 @@ CriticalSearchResult find_critical_point(const Instance& inst, const Weights& st
 CriticalSearchResult find_local_minimizer(const Instance& inst, const Weights& start, const Precision& p,
                                           const CriticalSearchOptions& o = {});
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -14,7 +14,7 @@
 
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 struct TargetSvd {
     Matrix U, V;                 // full, d_L x d_L and d_0 x d_0
@@ -40,4 +40,4 @@ std::vector<Orbit> enumerate_orbits(const Instance& inst, const TargetSvd& svd, 
 Weights orbit_point(const Instance& inst, const TargetSvd& svd, const Orbit& o, Rng& rng, const Precision& p,
                     bool inverted_scaling = false);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

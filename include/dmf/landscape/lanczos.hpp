@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 struct RitzPair {
     Real value;
@@ -29,4 +29,4 @@ struct LanczosResult {
 LanczosResult lanczos_extreme(const Instance& inst, const Weights& w, int k, const Precision& p,
                               std::uint64_t seed = 1, int max_iterations = 0, double tol_eps = 1e6);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

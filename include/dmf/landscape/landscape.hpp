@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 struct ClassifiedOrbit {
     Orbit orbit;
@@ -64,4 +64,4 @@ std::vector<std::string> root_labels(const Orbit& o, int L);
 // "[0, x+, xbar]": the labels as one string (L >= 3 naming).
 std::string root_label_string(const Orbit& o);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -5,7 +5,7 @@
 
 #include "dmf/problem/instance.hpp"
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 inline constexpr long long landscape_dense_max_parameters = 200;
 
@@ -13,4 +13,4 @@ inline constexpr long long landscape_dense_max_parameters = 200;
 // landscape_dense_max_parameters parameters.
 void require_dense_landscape_size(const Instance& inst);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

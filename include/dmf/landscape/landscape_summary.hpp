@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 // Dense Hessian work (first-principles types, spectra) is done only when N <= max_n.
 inline bool dense_within(const Instance& inst, long long max_n) { return inst.num_parameters() <= max_n; }
@@ -76,4 +76,4 @@ struct LandscapeSummary {
 // Throws std::runtime_error when the dense Hessian's eigensolver does not converge.
 LandscapeSummary summarize_landscape(const Instance& inst, const Landscape& land, const Precision& p, long long max_n);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -13,7 +13,7 @@
 
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 struct MultistartResult {
     std::vector<CriticalSearchResult> runs;       // every start, in start order (status says whether it converged)
@@ -30,4 +30,4 @@ Real multistart_scale(const Instance& inst, const Real& largest_singular_value, 
 MultistartResult global_multistart(const Instance& inst, int starts, const Real& scale, Rng& rng, const Precision& p,
                                    const std::vector<Weights>& given = {});
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -6,7 +6,7 @@
 
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 // The orbit of T2.1 a point is nearest to, read off the point itself (no enumeration, so any size):
 // at an orbit point P = U diag(x^L) V^T (the layer scalings sqrt(lambdabar / lambda_l) multiply to
@@ -33,4 +33,4 @@ Weights align_hidden_rotations(const Instance& inst, const Weights& w, const Wei
 // sqrt(sum_l ||a_l - b_l||_F^2).
 Real weights_distance(const Weights& a, const Weights& b, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 struct PointAnalysis {
     Real loss, gradient_norm;
@@ -49,4 +49,4 @@ struct PointAnalysis {
 PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precision& p, long long max_n,
                             std::uint64_t seed = 1, const std::function<void(const std::string&)>& progress = {});
 
-}  // namespace dmf
+}  // namespace dmf::landscape

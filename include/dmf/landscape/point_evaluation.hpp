@@ -9,7 +9,7 @@
 #include <optional>
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 // The target's singular values, descending (throws std::runtime_error if the SVD does not converge).
 Vector target_singular_values(const Instance& inst, const Precision& p);
@@ -36,4 +36,4 @@ struct PointEvaluation {
 };
 PointEvaluation evaluate_point(const Instance& inst, const Weights& w, const Precision& p, bool with_hessian);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -9,7 +9,7 @@
 
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 struct Prox {
     Matrix m_star;               // U diag(x) V^T
@@ -28,4 +28,4 @@ struct Prox {
 // in |m| (d/dm [L(0) - min L] = 2 s+^L > 0, the envelope theorem), so the end points decide.
 Prox kp_prox(const Matrix& M, int L, const Real& lambda, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

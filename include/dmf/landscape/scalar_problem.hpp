@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 struct ScalarProblem {
     int L = 1;
@@ -63,4 +63,4 @@ std::vector<std::vector<Real>> scalar_minimizer_points(const ScalarProblem& pr, 
 // Hessian of L at w from the Foundation's dense Hessian (1 x ... x 1 instance, kp convention).
 Vector scalar_hessian_eigenvalues(const ScalarProblem& pr, const std::vector<Real>& w, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

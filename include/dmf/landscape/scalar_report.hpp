@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 // KP's scalar problem from a lambda in either convention: kp as given; cjw with lambda_l = lambda for
 // every layer is kp with lambda_KP = L lambda (and loss 2F). Rounded at p.
@@ -69,4 +69,4 @@ struct ScalarReport {
 
 ScalarReport scalar_report(const ScalarProblem& pr, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -12,7 +12,7 @@
 #include <optional>
 #include <string>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 struct Bracket {
     Real lo, hi;         // the event is false at lo and true at hi (for lambda_c: P* != 0 at lo, = 0 at hi)
@@ -27,4 +27,4 @@ Bracket tau_twin(int L, const Real& lambda, const Precision& p);
 Bracket y_bar_twin(int L, const Real& lambda_bar, const Precision& p);
 Bracket collapse_lambda_twin(int L, const Real& m, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -8,7 +8,7 @@
 #include <optional>
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 struct Sharpness {
     Vector spectrum;                 // ascending, from the multiprecision eigensolver
@@ -22,4 +22,4 @@ struct Sharpness {
 // `inst` must use the kp convention; throws on a non-converging eigensolver.
 Sharpness sharpness(const Instance& inst, const Weights& w, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

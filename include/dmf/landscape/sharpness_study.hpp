@@ -21,7 +21,7 @@
 #include <optional>
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 // Dense Newton and dense Hessians at multiprecision: instances with N above this are refused.
 inline constexpr long long sharpness_max_parameters = 60;
@@ -63,4 +63,4 @@ struct SharpnessStudy {
 // Converts `inst` with sharpness_kp_instance and throws InputError when N > sharpness_max_parameters.
 SharpnessStudy sharpness_study(const Instance& inst, int starts, std::uint64_t seed, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

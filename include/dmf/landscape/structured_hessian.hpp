@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 struct HessianBlock {
     int a = 0, b = 0;       // the label pair, a <= b
@@ -71,4 +71,4 @@ StructuredSpectrum hessian_spectrum_structured_with_vectors(const Instance& inst
                                                             const Orbit& orbit, const std::vector<Matrix>& hidden,
                                                             const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

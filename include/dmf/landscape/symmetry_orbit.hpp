@@ -9,7 +9,7 @@
 
 #include "dmf/problem/objective.hpp"
 
-namespace dmf {
+namespace dmf::inline landscape {
 
 struct OrbitTangent {
     Matrix basis;       // N x dimension, orthonormal columns
@@ -19,4 +19,4 @@ struct OrbitTangent {
 
 OrbitTangent symmetry_orbit_tangent(const Instance& inst, const Weights& w, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::landscape

@@ -10,7 +10,7 @@
 
 #include <string>
 
-namespace dmf {
+namespace dmf::inline numerics {
 
 using Rational = boost::multiprecision::number<boost::multiprecision::gmp_rational, boost::multiprecision::et_off>;
 
@@ -58,4 +58,4 @@ Decision certainly_less(const Interval& a, const Interval& b);
 // Sign of an enclosure: +1, -1, or 0 when it contains zero (undecided).
 int certain_sign(const Interval& a);
 
-}  // namespace dmf
+}  // namespace dmf::numerics

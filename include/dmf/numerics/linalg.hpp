@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline numerics {
 
 using Matrix = Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic>;
 using Vector = Eigen::Matrix<Real, Eigen::Dynamic, 1>;
@@ -69,7 +69,7 @@ Matrix inverse(const Matrix& a, const Precision& p);
 // Q of a Householder QR, with the signs fixed so that diag(R) >= 0.
 Matrix qr_q_positive(const Matrix& a, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::numerics
 
 extern template class Eigen::SelfAdjointEigenSolver<dmf::Matrix>;
 extern template class Eigen::JacobiSVD<dmf::Matrix>;

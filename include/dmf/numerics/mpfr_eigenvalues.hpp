@@ -7,7 +7,7 @@
 
 #include "dmf/numerics/linalg.hpp"
 
-namespace dmf {
+namespace dmf::inline numerics {
 
 struct Eigenvalues {
     Status status = Status::ok;
@@ -16,4 +16,4 @@ struct Eigenvalues {
 
 Eigenvalues symmetric_eigenvalues_mpfr(const Matrix& a, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::numerics

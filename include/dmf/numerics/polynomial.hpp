@@ -9,7 +9,7 @@
 
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline numerics {
 
 class RationalPolynomial {
 public:
@@ -60,4 +60,4 @@ struct IsolatedRoot {
 // ulp of the root. Exact throughout.
 std::vector<IsolatedRoot> positive_roots(const RationalPolynomial& p, const Precision& prec);
 
-}  // namespace dmf
+}  // namespace dmf::numerics

@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-namespace dmf {
+namespace dmf::inline numerics {
 
 using Real = boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<0>,
                                            boost::multiprecision::et_off>;
@@ -74,4 +74,4 @@ std::string to_exact_string(const Real& x);
 // The same value rounded to precision p (a copy; x is not changed).
 Real rounded(const Real& x, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::numerics

@@ -7,7 +7,7 @@
 
 #include <cstdint>
 
-namespace dmf {
+namespace dmf::inline numerics {
 
 class Rng {
 public:
@@ -33,4 +33,4 @@ Matrix haar_orthogonal(Eigen::Index n, Rng& rng, const Precision& p);
 Matrix matrix_with_singular_values(Eigen::Index rows, Eigen::Index cols, const Vector& sigma, Rng& rng,
                                    const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::numerics

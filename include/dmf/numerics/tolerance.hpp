@@ -6,7 +6,7 @@
 
 #include <string>
 
-namespace dmf {
+namespace dmf::inline numerics {
 
 // |a - b| / (eps(p) * scale). `scale` is the magnitude the error is relative to:
 // max(|a|, |b|) by default; pass the conditioning scale (e.g. the size of the
@@ -40,4 +40,4 @@ private:
     std::string worst_input_;
 };
 
-}  // namespace dmf
+}  // namespace dmf::numerics

@@ -9,7 +9,7 @@
 
 #include <Eigen/Core>
 
-namespace dmf::tolerance {
+namespace dmf::inline numerics::tolerance {
 
 // A Hessian eigenvalue mu is zero when |mu| <= 64 (N + 2) eps(p) ||H||_2.
 // The dense symmetric eigensolvers (Householder tridiagonalization + implicit QL/QR) are
@@ -54,4 +54,4 @@ Real singular_value_tie(Eigen::Index rows, Eigen::Index cols, const Real& sigma_
 // number of eps, which is what it is.
 Real guarded_scale(const Real& scale, const Precision& p);
 
-}  // namespace dmf::tolerance
+}  // namespace dmf::numerics::tolerance

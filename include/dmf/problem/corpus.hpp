@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline problem {
 
 struct Counterexample {
     std::string claim;              // e.g. "KP.T6"
@@ -40,4 +40,4 @@ Counterexample load_counterexample(const std::string& path);
 // (relative to the working directory; ./dmf sets DMF_CORPUS to the checkout's corpus/).
 std::string default_corpus_dir();
 
-}  // namespace dmf
+}  // namespace dmf::problem

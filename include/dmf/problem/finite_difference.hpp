@@ -7,7 +7,7 @@
 
 #include <string>
 
-namespace dmf {
+namespace dmf::inline problem {
 
 // Magnitudes that bound every term summed in a gradient or a Hessian entry, from the
 // definition and submultiplicativity (n_l = ||W_l||_F, r = ||P||_F + ||Y||_F, c the loss factor):
@@ -35,4 +35,4 @@ struct DerivativeCheck {
 DerivativeCheck check_gradient(const Instance& inst, const Weights& w, const Vector& gradient_at_p, const Precision& p);
 DerivativeCheck check_hessian(const Instance& inst, const Weights& w, const Matrix& hessian_at_p, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::problem

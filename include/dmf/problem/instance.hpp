@@ -15,10 +15,12 @@
 #include <string>
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline problem {
 
 enum class Convention { cjw, kp };
 const char* to_string(Convention c);
+// This overload would hide numerics' to_string(Real, digits) inside dmf::problem.
+using numerics::to_string;
 
 // Documented size limits (README "Limits"): beyond them input is rejected.
 struct InstanceLimits {
@@ -66,4 +68,4 @@ Real lambda_bar(const Instance& inst, const Precision& p);
 using Weights = std::vector<Matrix>;
 void validate_point(const Instance& inst, const Weights& w);
 
-}  // namespace dmf
+}  // namespace dmf::problem

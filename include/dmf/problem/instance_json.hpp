@@ -12,7 +12,7 @@
 
 #include <string>
 
-namespace dmf {
+namespace dmf::inline problem {
 
 // Parses JSON text keeping every number's decimal lexeme (floats become strings).
 // Throws InputError with the parser's position on malformed JSON.
@@ -37,4 +37,4 @@ std::string read_text_file(const std::string& path);
 Instance load_instance(const std::string& path, const Precision& p);
 Weights load_point(const std::string& path, const Instance& inst, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::problem

@@ -13,7 +13,7 @@
 
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline problem {
 
 struct LineExpansion {
     std::vector<Real> coefficient;  // c_0 .. c_{2L} (c_0..c_2 for L = 1 padded to at least 5 entries)
@@ -23,4 +23,4 @@ struct LineExpansion {
 
 LineExpansion expand_along_line(const Instance& inst, const Weights& w, const Weights& v, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::problem

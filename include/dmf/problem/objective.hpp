@@ -11,7 +11,7 @@
 
 #include "dmf/problem/instance.hpp"
 
-namespace dmf {
+namespace dmf::inline problem {
 
 // P = W_L ... W_1 (d_L x d_0).
 Matrix end_to_end(const Instance& inst, const Weights& w, const Precision& p);
@@ -30,4 +30,4 @@ long long parameter_offset(const Instance& inst, int layer /*1-based*/, int row,
 Vector flatten(const Instance& inst, const Weights& w, const Precision& p);
 Weights unflatten(const Instance& inst, const Vector& theta, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::problem

@@ -13,8 +13,8 @@
 
 #include <string>
 
-namespace dmf {
+namespace dmf::inline problem {
 
 Weights load_weights(const std::string& path, const Instance& inst, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::problem

@@ -5,7 +5,7 @@
 
 #include "dmf/theory/formula.hpp"
 
-namespace dmf {
+namespace dmf::inline theory {
 
 // (42): xbar = (lambdabar (L - 2) / L)^{1/(2L-2)}.
 Formula cjw_x_bar(int L, const Real& lambda_bar, const Precision& p);
@@ -16,4 +16,4 @@ Real cjw_f(int L, const Real& x, const Real& y, const Real& lambda_bar, const Pr
 // The per-singular-value loss of CJW.T2.2(iii): G(x; y) = 1/2 (x^L - y)^2 + (L lambdabar / 2) x^2.
 Real cjw_G(int L, const Real& x, const Real& y, const Real& lambda_bar, const Precision& p);
 
-}  // namespace dmf
+}  // namespace dmf::theory

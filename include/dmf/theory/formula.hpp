@@ -9,11 +9,11 @@
 #include <optional>
 #include <string>
 
-namespace dmf {
+namespace dmf::inline theory {
 
 struct Formula {
     std::optional<Real> value;
     std::string undefined_reason;  // set when !value
 };
 
-}  // namespace dmf
+}  // namespace dmf::theory

@@ -8,7 +8,7 @@
 
 #include <vector>
 
-namespace dmf {
+namespace dmf::inline theory {
 
 // tau(lambda, L) = (1 - q/2) lambda^{1/(2-q)} (1 - q)^{(q-1)/(2-q)}: the exceptional |m| of Theorem 5, (13)/(56).
 Formula kp_tau(int L, const Real& lambda, const Precision& p);
@@ -37,4 +37,4 @@ Weights balanced_factorization_136(const Matrix& x, int L, const Precision& p);
 // KP convention. `factor` is the printed 2 (a mutation test passes 1).
 Real kp_trace_identity_92(const Instance& kp, const Weights& w, const Precision& p, int factor = 2);
 
-}  // namespace dmf
+}  // namespace dmf::theory
