@@ -11,6 +11,7 @@
 #include "dmf/theory/kp.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <optional>
 
@@ -302,10 +303,14 @@ Real half_tol(const Precision& p, const Real& scale) {
     return make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (dmf::tolerance::guarded_scale(scale, p));
 }
 
+// The landscape a check runs on, computed only once the check is past its preconditions:
+// solve passes the one it has classified, the search and replay the cached one (fixed seed).
+using LandscapeSource = std::function<const Landscape&()>;
+
 // Runs `per_point` on every orbit (all = true) or every global orbit; the worst result wins.
 template <class F>
-CheckResult over_orbits(const Instance& inst, const Precision& p, bool all, const char* quantity, F&& per_point) {
-    const Landscape& land = cached_landscape(inst, p);
+CheckResult over_orbits(const LandscapeSource& landscape, bool all, const char* quantity, F&& per_point) {
+    const Landscape& land = landscape();
     CheckResult acc;
     acc.quantity = quantity;
     acc.verdict = Verdict::holds;
@@ -327,8 +332,8 @@ CheckResult over_orbits(const Instance& inst, const Precision& p, bool all, cons
 
 }  // namespace
 
-CheckResult check_cjw_t2_1_if_on(const Instance& inst, const Precision& p) {
-    return over_orbits(inst, p, true, "every orbit (6)-(7) is critical", [&](const ClassifiedOrbit& o, const Landscape&) {
+static CheckResult cjw_t2_1_if(const Instance& inst, const LandscapeSource& land, const Precision& p) {
+    return over_orbits(land, true, "every orbit (6)-(7) is critical", [&](const ClassifiedOrbit& o, const Landscape&) {
         CheckResult r;
         r.verdict = o.classification.kind == PointKind::not_critical ? Verdict::violated : Verdict::holds;
         r.printed = "critical";
@@ -337,8 +342,8 @@ CheckResult check_cjw_t2_1_if_on(const Instance& inst, const Precision& p) {
     });
 }
 
-CheckResult check_cjw_l3_11_on(const Instance& inst, const Precision& p) {
-    return over_orbits(inst, p, true, "no critical point is a local maximizer", [&](const ClassifiedOrbit& o, const Landscape&) {
+static CheckResult cjw_l3_11(const Instance& inst, const LandscapeSource& land, const Precision& p) {
+    return over_orbits(land, true, "no critical point is a local maximizer", [&](const ClassifiedOrbit& o, const Landscape&) {
         CheckResult r;
         r.verdict = o.computed == "local_maximizer" ? Verdict::violated : Verdict::holds;
         r.printed = "not a local maximizer";
@@ -369,25 +374,25 @@ CheckResult balanced(const Instance& inst, const Weights& w, const Precision& p,
 }
 }  // namespace
 
-CheckResult check_cjw_l3_3_on(const Instance& inst, const Precision& p) {
+static CheckResult cjw_l3_3(const Instance& inst, const LandscapeSource& land, const Precision& p) {
     if (inst.L < 2) return CheckResult::na("balancedness needs two layers");
-    return over_orbits(inst, p, true, "lambda_l W_l W_l^T = lambda_{l+1} W_{l+1}^T W_{l+1} at every orbit",
+    return over_orbits(land, true, "lambda_l W_l W_l^T = lambda_{l+1} W_{l+1}^T W_{l+1} at every orbit",
                        [&](const ClassifiedOrbit& o, const Landscape&) { return balanced(inst, o.point, p, true); });
 }
 
-CheckResult check_kp_t2_on(const Instance& inst, const Precision& p) {
+static CheckResult kp_t2(const Instance& inst, const LandscapeSource& land, const Precision& p) {
     if (inst.L < 2 || !equal_lambdas(inst, p)) return CheckResult::na("KP's claims need equal lambda_l and L >= 2");
-    return over_orbits(inst, p, false, "W_i W_i^T = W_{i+1}^T W_{i+1} at global minimizers",
+    return over_orbits(land, false, "W_i W_i^T = W_{i+1}^T W_{i+1} at global minimizers",
                        [&](const ClassifiedOrbit& o, const Landscape&) { return balanced(inst, o.point, p, false); });
 }
 
-CheckResult check_kp_t3_on(const Instance& inst, const Precision& p) {
+static CheckResult kp_t3(const Instance& inst, const LandscapeSource& land, const Precision& p) {
     if (!equal_lambdas(inst, p)) return CheckResult::na("KP's claims need equal lambda_l");
     for (int l = 1; l < inst.L; ++l)
         if (inst.dims[l] < inst.rank_bound()) return CheckResult::na("T3's width precondition fails");
     const Instance kp = as_kp(inst, p);
     const Prox x = kp_prox(kp.target, kp.L, kp.lambda[0], p);
-    return over_orbits(inst, p, false, "min L = the Schatten minimum (prox value)", [&](const ClassifiedOrbit& o, const Landscape&) {
+    return over_orbits(land, false, "min L = the Schatten minimum (prox value)", [&](const ClassifiedOrbit& o, const Landscape&) {
         CheckResult r;
         const Real v = loss(kp, o.point, p);
         PrecisionGuard g(p);
@@ -399,14 +404,14 @@ CheckResult check_kp_t3_on(const Instance& inst, const Precision& p) {
     });
 }
 
-CheckResult check_kp_t10_on(const Instance& inst, const Precision& p) {
+static CheckResult kp_t10(const Instance& inst, const LandscapeSource& land, const Precision& p) {
     const Real lam = lambda_bar(inst, p) * inst.L;
     const Prox x = kp_prox(rounded(inst.target, p), inst.L, lam, p);
     if (!x.ties.empty() || x.continuum) return CheckResult::na("on E (a tie at tau)");
     int rank = 0;
     for (const auto& v : x.x) rank += v > 0;
     if (rank > inst.d_min()) return CheckResult::na("the prox's rank exceeds d_min (X.GLOBAL's width gap)");
-    return over_orbits(inst, p, false, "global minimizers have P = U diag(prox) V^T", [&](const ClassifiedOrbit& o, const Landscape&) {
+    return over_orbits(land, false, "global minimizers have P = U diag(prox) V^T", [&](const ClassifiedOrbit& o, const Landscape&) {
         CheckResult r;
         PrecisionGuard g(p);
         const Real err = sqrt(frobenius_norm_squared(Matrix(end_to_end(inst, o.point, p) - x.m_star), p));
@@ -419,9 +424,9 @@ CheckResult check_kp_t10_on(const Instance& inst, const Precision& p) {
     });
 }
 
-CheckResult check_kp_c13_on(const Instance& inst, const Precision& p) {
+static CheckResult kp_c13(const Instance& inst, const LandscapeSource& land, const Precision& p) {
     if (!equal_lambdas(inst, p)) return CheckResult::na("KP's claims need equal lambda_l");
-    return over_orbits(inst, p, false, "||W_i||_F constant over layers at global minimizers", [&](const ClassifiedOrbit& o, const Landscape&) {
+    return over_orbits(land, false, "||W_i||_F constant over layers at global minimizers", [&](const ClassifiedOrbit& o, const Landscape&) {
         CheckResult r;
         PrecisionGuard g(p);
         Real lo = -1, hi = 0;
@@ -438,10 +443,10 @@ CheckResult check_kp_c13_on(const Instance& inst, const Precision& p) {
     });
 }
 
-CheckResult check_kp_t15_on(const Instance& inst, const Precision& p) {
+static CheckResult kp_t15(const Instance& inst, const LandscapeSource& land, const Precision& p) {
     if (!equal_lambdas(inst, p)) return CheckResult::na("KP's claims need equal lambda_l");
     const Instance kp = as_kp(inst, p);
-    return over_orbits(inst, p, false, "tr Hess >= (81) at global minimizers", [&](const ClassifiedOrbit& o, const Landscape&) {
+    return over_orbits(land, false, "tr Hess >= (81) at global minimizers", [&](const ClassifiedOrbit& o, const Landscape&) {
         const Sharpness s = sharpness(kp, o.point, p);
         CheckResult r;
         if (!s.bound_81) return CheckResult::na("0/0 at a collapsed minimizer (the registry's caveat)");
@@ -451,6 +456,57 @@ CheckResult check_kp_t15_on(const Instance& inst, const Precision& p) {
         r.verdict = s.trace < *s.bound_81 - half_tol(p, Real(abs(s.trace))) ? Verdict::violated : Verdict::holds;
         return r;
     });
+}
+
+
+// The claims on a given landscape (solve) and on the cached one (search, replay, properties).
+CheckResult check_cjw_t2_1_if(const Instance& inst, const Landscape& land, const Precision& p) {
+    return cjw_t2_1_if(inst, [&]() -> const Landscape& { return land; }, p);
+}
+CheckResult check_cjw_t2_1_if_on(const Instance& inst, const Precision& p) {
+    return cjw_t2_1_if(inst, [&]() -> const Landscape& { return cached_landscape(inst, p); }, p);
+}
+CheckResult check_cjw_l3_11(const Instance& inst, const Landscape& land, const Precision& p) {
+    return cjw_l3_11(inst, [&]() -> const Landscape& { return land; }, p);
+}
+CheckResult check_cjw_l3_11_on(const Instance& inst, const Precision& p) {
+    return cjw_l3_11(inst, [&]() -> const Landscape& { return cached_landscape(inst, p); }, p);
+}
+CheckResult check_cjw_l3_3(const Instance& inst, const Landscape& land, const Precision& p) {
+    return cjw_l3_3(inst, [&]() -> const Landscape& { return land; }, p);
+}
+CheckResult check_cjw_l3_3_on(const Instance& inst, const Precision& p) {
+    return cjw_l3_3(inst, [&]() -> const Landscape& { return cached_landscape(inst, p); }, p);
+}
+CheckResult check_kp_t2(const Instance& inst, const Landscape& land, const Precision& p) {
+    return kp_t2(inst, [&]() -> const Landscape& { return land; }, p);
+}
+CheckResult check_kp_t2_on(const Instance& inst, const Precision& p) {
+    return kp_t2(inst, [&]() -> const Landscape& { return cached_landscape(inst, p); }, p);
+}
+CheckResult check_kp_t3(const Instance& inst, const Landscape& land, const Precision& p) {
+    return kp_t3(inst, [&]() -> const Landscape& { return land; }, p);
+}
+CheckResult check_kp_t3_on(const Instance& inst, const Precision& p) {
+    return kp_t3(inst, [&]() -> const Landscape& { return cached_landscape(inst, p); }, p);
+}
+CheckResult check_kp_t10(const Instance& inst, const Landscape& land, const Precision& p) {
+    return kp_t10(inst, [&]() -> const Landscape& { return land; }, p);
+}
+CheckResult check_kp_t10_on(const Instance& inst, const Precision& p) {
+    return kp_t10(inst, [&]() -> const Landscape& { return cached_landscape(inst, p); }, p);
+}
+CheckResult check_kp_c13(const Instance& inst, const Landscape& land, const Precision& p) {
+    return kp_c13(inst, [&]() -> const Landscape& { return land; }, p);
+}
+CheckResult check_kp_c13_on(const Instance& inst, const Precision& p) {
+    return kp_c13(inst, [&]() -> const Landscape& { return cached_landscape(inst, p); }, p);
+}
+CheckResult check_kp_t15(const Instance& inst, const Landscape& land, const Precision& p) {
+    return kp_t15(inst, [&]() -> const Landscape& { return land; }, p);
+}
+CheckResult check_kp_t15_on(const Instance& inst, const Precision& p) {
+    return kp_t15(inst, [&]() -> const Landscape& { return cached_landscape(inst, p); }, p);
 }
 
 }  // namespace dmf

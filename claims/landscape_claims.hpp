@@ -48,15 +48,26 @@ CheckResult check_cjw_a1_corrected_on(const Instance& inst, const Precision& p);
 }  // namespace dmf
 
 namespace dmf {
-// More claims on one instance's classified landscape (fixed seed), for the search: the orbits of
-// T2.1 are the critical points, the global ones are those classified global (against the
-// independent multistart). KP's claims apply when every lambda_l is equal (KP lambda = L lambda_l).
-CheckResult check_cjw_t2_1_if_on(const Instance& inst, const Precision& p);   // every orbit point is critical
-CheckResult check_cjw_l3_3_on(const Instance& inst, const Precision& p);      // balancedness at every orbit point
-CheckResult check_cjw_l3_11_on(const Instance& inst, const Precision& p);     // no orbit is a local maximizer
-CheckResult check_kp_t2_on(const Instance& inst, const Precision& p);         // global orbits balanced
-CheckResult check_kp_t3_on(const Instance& inst, const Precision& p);         // global value = Schatten minimum
-CheckResult check_kp_t10_on(const Instance& inst, const Precision& p);        // global P = the prox, off E
-CheckResult check_kp_c13_on(const Instance& inst, const Precision& p);        // equal layer norms at global orbits
-CheckResult check_kp_t15_on(const Instance& inst, const Precision& p);        // trace >= (81) at global orbits
+// More claims on one instance's classified landscape: the orbits of T2.1 are the critical points,
+// the global ones are those classified global (against the independent multistart). KP's claims
+// apply when every lambda_l is equal (KP lambda = L lambda_l). Each is given the landscape (solve)
+// or, as *_on, classifies its own with a fixed seed (the search, replay, properties); a check whose
+// preconditions fail returns not_applicable before any landscape is needed.
+CheckResult check_cjw_t2_1_if(const Instance& inst, const Landscape& land, const Precision& p);  // every orbit point is critical
+CheckResult check_cjw_l3_3(const Instance& inst, const Landscape& land, const Precision& p);     // balancedness at every orbit point
+CheckResult check_cjw_l3_11(const Instance& inst, const Landscape& land, const Precision& p);    // no orbit is a local maximizer
+CheckResult check_kp_t2(const Instance& inst, const Landscape& land, const Precision& p);        // global orbits balanced
+CheckResult check_kp_t3(const Instance& inst, const Landscape& land, const Precision& p);        // global value = Schatten minimum
+CheckResult check_kp_t10(const Instance& inst, const Landscape& land, const Precision& p);       // global P = the prox, off E
+CheckResult check_kp_c13(const Instance& inst, const Landscape& land, const Precision& p);       // equal layer norms at global orbits
+CheckResult check_kp_t15(const Instance& inst, const Landscape& land, const Precision& p);       // trace >= (81) at global orbits
+
+CheckResult check_cjw_t2_1_if_on(const Instance& inst, const Precision& p);
+CheckResult check_cjw_l3_3_on(const Instance& inst, const Precision& p);
+CheckResult check_cjw_l3_11_on(const Instance& inst, const Precision& p);
+CheckResult check_kp_t2_on(const Instance& inst, const Precision& p);
+CheckResult check_kp_t3_on(const Instance& inst, const Precision& p);
+CheckResult check_kp_t10_on(const Instance& inst, const Precision& p);
+CheckResult check_kp_c13_on(const Instance& inst, const Precision& p);
+CheckResult check_kp_t15_on(const Instance& inst, const Precision& p);
 }  // namespace dmf

@@ -2,7 +2,6 @@
 
 #include "dmf/landscape/point_evaluation.hpp"
 
-#include "claims/registry.hpp"
 #include "dmf/problem/instance_json.hpp"
 #include "dmf/problem/objective.hpp"
 #include "dmf/numerics/tolerance_policy.hpp"
@@ -114,14 +113,14 @@ void render_claims_text(const json& report) {
 
 int Commands::run_claims() {
     json arr = json::array();
-    for (const auto& c : claim_registry()) {
+    for (const auto& c : claim_table()) {
         arr.push_back({{"id", c.id},
                        {"source", c.source},
                        {"title", c.title},
                        {"statement", c.statement},
                        {"preconditions", c.preconditions},
                        {"status", to_string(c.status)},
-                       {"corrected", c.corrected ? json(*c.corrected) : json(nullptr)},
+                       {"corrected", c.corrected_statement ? json(*c.corrected_statement) : json(nullptr)},
                        {"counterexamples", c.counterexamples},
                        {"notes", c.notes}});
     }
@@ -174,7 +173,7 @@ void render_check_text(const json& report) {
 }  // namespace
 
 int Commands::run_check() {
-    const auto& reg = claim_registry();
+    const auto& reg = claim_table();
     // --claims takes claim IDs (every property of the claim) and property IDs such as CJW.A1/scalar
     // (that property alone, hidden ones included): the replay line of a failure names its property.
     auto is_property = [](const std::string& id) {
@@ -183,7 +182,7 @@ int Commands::run_check() {
         return false;
     };
     for (const auto& id : check_claims_)
-        if (!find_claim(id) && !is_property(id))
+        if (!find_claim_definition(id) && !is_property(id))
             throw InputError("--claims: unknown claim or property ID '" + id + "' (see dmf-oracle claims)");
     auto named = [&](const std::string& id) {
         return std::find(check_claims_.begin(), check_claims_.end(), id) != check_claims_.end();
@@ -258,10 +257,10 @@ int Commands::run_check() {
         row["worst_error_eps"] = worst_json(worst);
         rows.push_back(row);
     }
-    // Self-checks outside the registry (CORE.*, SELFTEST.*), run only when named: one row each.
+    // Self-checks outside the claim table (CORE.*, SELFTEST.*), run only when named: one row each.
     for (const auto& def : prop::all_properties()) {
         const std::string id = def.id;
-        if (check_claims_.empty() || find_claim(prop::claim_of(def.id)) || !named(id)) continue;
+        if (check_claims_.empty() || find_claim_definition(prop::claim_of(def.id)) || !named(id)) continue;
         const auto out = prop::run_property(def, options);
         const bool passed = out.kind == prop::Outcome::Kind::passed;
         all_consistent = all_consistent && passed;

@@ -1,6 +1,6 @@
 #include "cli/solve_command.hpp"
 
-#include "claims/global_claims.hpp"
+#include "claims/claim_table.hpp"
 #include "claims/landscape_claims.hpp"
 #include "dmf/landscape/landscape.hpp"
 #include "dmf/landscape/landscape_summary.hpp"
@@ -147,26 +147,14 @@ int run_solve(const SolveOptions& o) {
     out["critical_points"] = cps;
 
     // ---- claims on this instance ----
-    json claims;
-    if (dense) {
-        if (L >= 3) {
-            claims["CJW.T2.2"] = verdict_json(check_cjw_t2_2(inst, land, p));
-            claims["CJW.C2.3"] = verdict_json(check_cjw_c2_3(inst, land, p));
-        }
-        if (L == 2) claims["CJW.A1"] = verdict_json(check_cjw_a1(inst, land, p));
-    }
-    claims["X.GLOBAL"] = verdict_json(check_x_global_rank(inst, p));
-    if (dense) {
-        // The claims about critical points and global minimizers, on this instance's classified orbits
-        // (those that do not apply, e.g. KP's with unequal lambda_l, are left out).
-        const std::vector<std::pair<const char*, CheckResult (*)(const Instance&, const Precision&)>> more = {
-            {"CJW.T2.1", check_cjw_t2_1_if_on}, {"CJW.L3.3", check_cjw_l3_3_on}, {"CJW.L3.11", check_cjw_l3_11_on},
-            {"KP.T2", check_kp_t2_on},          {"KP.T3", check_kp_t3_on},      {"KP.T10", check_kp_t10_on},
-            {"KP.C13", check_kp_c13_on},        {"KP.T15", check_kp_t15_on}};
-        for (const auto& [id, f] : more) {
-            const CheckResult r = f(inst, p);
-            if (r.verdict != Verdict::not_applicable) claims[id] = verdict_json(r);
-        }
+    // Every claim of the table that has a check on a classified landscape, at the depths it speaks of
+    // (claims/claim_table.hpp OnLandscape); those needing first-principles types only when dense.
+    json claims = json::object();
+    for (const ClaimDefinition& d : claim_table()) {
+        const OnLandscape& on = d.on_landscape;
+        if (!on.check || L < on.min_depth || L > on.max_depth || (on.needs_dense_hessian && !dense)) continue;
+        const CheckResult r = on.check(inst, land, p);
+        if (on.report_not_applicable || r.verdict != Verdict::not_applicable) claims[d.id] = verdict_json(r);
     }
     out["claims"] = claims;
     if (!land.decision_note.empty()) notes.push_back("decided_at_bits: " + land.decision_note);

@@ -61,6 +61,12 @@ const PropertyDef* find_property(const std::string& id) {
 
 std::string claim_of(const std::string& property_id) { return property_id.substr(0, property_id.find('/')); }
 
+bool is_self_check(const std::string& property_id) {
+    for (const char* prefix : self_check_prefixes)
+        if (property_id.rfind(prefix, 0) == 0) return true;
+    return false;
+}
+
 const char* to_string(Outcome::Kind k) {
     switch (k) {
         case Outcome::Kind::passed: return "passed";

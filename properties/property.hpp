@@ -12,9 +12,10 @@
 //       DMF_ASSERT_EPS(computed, predicted, 8, prec);
 //   }
 //
-// IDs: a claim ID ("KP.T6"), optionally with a variant after '/'
-// ("KP.T6/corrected", "KP.T6/metamorphic-sign"). Other prefixes ("CORE.", "SELFTEST.")
-// are properties of the oracle itself and do not belong to a claim.
+// IDs: a claim ID of the claim table (claims/claim_table.hpp), optionally with a variant after
+// '/' ("KP.T6/corrected", "KP.T6/metamorphic-sign"), or a self-check of the oracle, whose ID
+// starts with one of `self_check_prefixes` and belongs to no claim. tests/test_claim_table.cpp
+// fails on any other ID, on an ID registered twice, and on a claim without a property.
 #pragma once
 
 #include "dmf/numerics/tolerance.hpp"
@@ -44,6 +45,11 @@ const std::vector<PropertyDef>& all_properties();
 const PropertyDef* find_property(const std::string& id);
 // "KP.T6/corrected" -> "KP.T6".
 std::string claim_of(const std::string& property_id);
+
+// The properties that belong to no claim: the oracle's checks of itself (CORE.gradient, ...) and
+// the harness's planted failure (SELFTEST.planted).
+inline constexpr const char* self_check_prefixes[] = {"CORE.", "SELFTEST."};
+bool is_self_check(const std::string& property_id);
 
 struct RunOptions {
     std::optional<std::uint64_t> seed;  // default: RC_PARAMS seed, else a hash of the ID

@@ -1,15 +1,8 @@
-#include "claims/claim_table.hpp"
-#include "claims/registry.hpp"
 #include "properties/property.hpp"
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
 #include <optional>
-#include <fstream>
-#include <regex>
-#include <set>
-#include <sstream>
 
 using namespace dmf;
 
@@ -46,72 +39,6 @@ TEST_CASE("the same seed gives the same run; the ID seeds it when none is given"
     const auto b = prop::run_property(*def, opt);
     CHECK(a.message == b.message);
     CHECK(a.reproduce == b.reproduce);
-}
-
-TEST_CASE("every property belongs to a registry claim or to the oracle itself") {
-    std::set<std::string> ids;
-    for (const auto& c : claim_registry()) ids.insert(c.id);
-    for (const auto& p : prop::all_properties()) {
-        const std::string claim = prop::claim_of(p.id);
-        const bool own = claim.rfind("CORE.", 0) == 0 || claim.rfind("SELFTEST.", 0) == 0;
-        CHECK_MESSAGE((own || ids.count(claim)), p.id);
-    }
-}
-
-TEST_CASE("the registry names exactly the claims of docs/claims.md") {
-    std::set<std::string> registry;
-    for (const auto& c : claim_registry()) registry.insert(c.id);
-    CHECK(registry.size() == claim_registry().size());
-    const std::string spec_path = std::string(DMF_SOURCE_DIR) + "/docs/claims.md";
-    std::ifstream in(spec_path);
-    REQUIRE_MESSAGE(static_cast<bool>(in), "the claims spec is missing: " << spec_path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
-    std::set<std::string> spec;
-    const std::regex id_re(R"(^- \*\*([A-Z]+\.[A-Z0-9.]*[A-Z0-9])\.?\*\*)", std::regex::multiline);
-    for (std::sregex_iterator it(text.begin(), text.end(), id_re), end; it != end; ++it) spec.insert((*it)[1]);
-    CHECK(spec.size() == 22u);
-    CHECK(registry == spec);
-}
-
-TEST_CASE("the claim table defines every registry claim once, and its mutants are hidden properties of that claim") {
-    std::set<std::string> table;
-    for (const auto& d : claim_table()) {
-        CHECK_MESSAGE(table.insert(d.id).second, "defined twice: " << d.id);
-        CHECK_MESSAGE(static_cast<bool>(d.printed), d.id << " has no printed check");
-        CHECK(d.registry().id == d.id);
-        // A refuted claim keeps its printed form under test and runs its corrected form.
-        if (d.registry().status == ClaimStatus::refuted) CHECK_MESSAGE(static_cast<bool>(d.corrected), d.id);
-        for (const auto& m : d.mutants) {
-            const auto* def = prop::find_property(m);
-            REQUIRE_MESSAGE(def != nullptr, d.id << ": mutant " << m << " is not a property");
-            CHECK_MESSAGE(def->hidden, m);
-            CHECK(prop::claim_of(m) == d.id);
-        }
-    }
-    std::set<std::string> registry;
-    for (const auto& c : claim_registry()) registry.insert(c.id);
-    CHECK(table == registry);
-}
-
-TEST_CASE("registry rules: refuted needs a corrected statement and a counterexample") {
-    const std::string base =
-        R"({"claims":[{"id":"X.Y","source":"s","title":"t","statement":"st","preconditions":[],)";
-    CHECK_NOTHROW(parse_claim_registry(base + R"("status":"untested","corrected":null,"counterexamples":[]}]})"));
-    CHECK_THROWS(parse_claim_registry(base + R"("status":"refuted","corrected":null,"counterexamples":["a.json"]}]})"));
-    CHECK_THROWS(parse_claim_registry(base + R"("status":"refuted","corrected":"c","counterexamples":[]}]})"));
-    CHECK_THROWS(parse_claim_registry(base + R"("status":"holds","corrected":"c","counterexamples":[]}]})"));
-    CHECK_THROWS(parse_claim_registry(base + R"("status":"untestable","corrected":null,"counterexamples":[]}]})"));
-    CHECK_THROWS(parse_claim_registry(base + R"("status":"maybe","corrected":null,"counterexamples":[]}]})"));
-}
-
-TEST_CASE("every counterexample file the registry names exists and names its claim") {
-    for (const auto& c : claim_registry())
-        for (const auto& f : c.counterexamples) {
-            const auto path = std::filesystem::path(DMF_SOURCE_DIR) / f;
-            CHECK_MESSAGE(std::filesystem::exists(path), c.id << ": missing " << f);
-        }
 }
 
 }  // TEST_SUITE
