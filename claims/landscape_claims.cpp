@@ -458,7 +458,6 @@ static CheckResult kp_t15(const Instance& inst, const LandscapeSource& land, con
     });
 }
 
-
 // The claims on a given landscape (solve) and on the cached one (search, replay, properties).
 CheckResult check_cjw_t2_1_if(const Instance& inst, const Landscape& land, const Precision& p) {
     return cjw_t2_1_if(inst, [&]() -> const Landscape& { return land; }, p);
