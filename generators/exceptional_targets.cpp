@@ -323,6 +323,15 @@ std::vector<ExceptionalInstance> exceptional_set(std::uint64_t seed) {
             bs.push_back(b);
         }
 
+    // The same 1e-70 offsets inside a rotated target: Q diag(3, ybar +- 1e-70) R^T is exact too.
+    for (int i : {0, 1}) {
+        Builder b = bs[i];
+        b.name = std::string("near_ybar_L3_rotated") + (i == 0 ? "_above" : "_below");
+        b.target = rotate(2, 2, b.target);
+        b.note = "Q diag(3, ybar +- 1e-70) R^T, exact: the offset survives the rotation only if the input is read exactly";
+        bs.push_back(b);
+    }
+
     auto add = [&](std::string name, std::string family, int L, std::vector<int> dims, bool kp,
                    std::vector<std::string> lambda, DecimalMatrix target, std::vector<SingularValue> sv,
                    std::string note) {
@@ -367,6 +376,12 @@ std::vector<ExceptionalInstance> exceptional_set(std::uint64_t seed) {
         rotate(3, 2, diag(3, 2, {"8", "4"})), {exact_sv("8"), exact_sv("4")}, "3 x 2 target, Q diag(8, 4) R^T: 4 = ybar");
     add("rotated_ystar_cayley", "rotated", 3, {2, 2, 2, 2}, false, {"0.5", "1", "2"}, rotate(2, 2, diag(2, 2, {"2", "1"})),
         {exact_sv("2"), exact_sv("1")}, "Q diag(2, 1) R^T: 2 = y* (an exact tie G(x+) = G(0))");
+    add("rotated_ybar_L4", "rotated", 4, {2, 2, 2, 2, 2}, false, {"1", "2", "2", "4"}, rotate(2, 2, diag(2, 2, {"5", "3"})),
+        {exact_sv("5"), exact_sv("3")}, "L = 4, Q diag(5, 3) R^T: 3 = ybar");
+    add("rotated_ystar_L4", "rotated", 4, {2, 2, 2, 2, 2}, false, {"0.5", "0.5", "0.5", "0.5"},
+        rotate(2, 2, diag(2, 2, {"3", "1.5"})), {exact_sv("3"), exact_sv("1.5")}, "L = 4, Q diag(3, 3/2) R^T: 3/2 = y*");
+    add("rotated_tau_kp", "rotated", 3, {2, 2, 2, 2}, true, {"3"}, rotate(2, 2, diag(2, 2, {"2", "1"})),
+        {exact_sv("2"), exact_sv("1")}, "KP convention, lambda = 3: Q diag(2, 1) R^T with 2 = tau");
     add("rotated_ybar_irrational", "rotated", 3, {2, 2, 2, 2}, false, {"12", "12", "12"},
         rotate(2, 2, {{"8", "8"}, {"0", "0"}}), {sqrt_sv("128", "8 sqrt(2)"), exact_sv("0")},
         "lambdabar = 12: xbar = sqrt 2, ybar = 8 sqrt 2, the singular value of rank-one Q [[8, 8], [0, 0]] R^T");
