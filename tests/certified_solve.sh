@@ -2,7 +2,8 @@
 # Issue 15's acceptance criterion through the CLI (the library-level test is
 # tests/test_certified_solve.cpp): for each named instance of tests/exceptional/,
 # `dmf-oracle solve --json --digits 50` and `--digits 200` report the same landscape (every
-# orbit's roots and computed type, the global orbits, unique_end_to_end) with no `undecided`.
+# orbit's roots and computed type, the global orbits, unique_end_to_end) with no `undecided`, and
+# the landscape true as written (tests/exceptional/manifest.json: root labels, uniqueness, global).
 # Instances listed in tests/exceptional/xfail.txt are reported (XFAIL / XPASS), not failed.
 # Prints one row per instance with both wall times: with no names it runs the whole set,
 # which is how the issue's cost table ("before" / "after") is measured.
@@ -29,8 +30,14 @@ for n in "$@"; do
     e=$(date +%s%N)
     times+=("$(awk -v a="$s" -v b="$e" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')")
   done
-  why=$(python3 - "$tmp/$n.50.json" "$tmp/$n.200.json" <<'EOF'
+  why=$(python3 - "$tmp/$n.50.json" "$tmp/$n.200.json" "$dir/manifest.json" "$n" "$dir/$n.json" <<'EOF'
 import json, sys
+# What is true as written (the manifest, as in tests/test_certified_solve.cpp): each index's root
+# labels follow its side of ybar; uniqueness, and the unique global orbit, its side of y*.
+m = next(e for e in json.load(open(sys.argv[3])) if e["name"] == sys.argv[4])
+k = min(json.load(open(sys.argv[5]))["dims"])
+want_labels = [{"above": {"0", "x-", "x+"}, "on": {"0", "xbar"}, "below": {"0"}}[s] for s in m["side_ybar"]]
+want_global = [tuple("x+" if i < k and s == "above" else "0" for i, s in enumerate(m["side_ystar"]))]
 def view(path):
     try:
         o = json.load(open(path))
@@ -50,6 +57,14 @@ if not why:
     if a[0] != b[0]: why.append("orbits differ: %d at 50 digits, %d at 200" % (len(a[0]), len(b[0])))
     elif a[1] != b[1]: why.append("global orbits differ")
     if a[2] != b[2]: why.append("unique_end_to_end %s / %s" % (a[2], b[2]))
+    for v, at in ((a, "50"), (b, "200")):
+        labels = [set(r[i] for r, _ in v[0]) for i in range(len(want_labels))] if v[0] else []
+        if labels != want_labels: why.append("root labels per index %s at %s digits (true: %s)" % (
+            [sorted(x) for x in labels], at, [sorted(x) for x in want_labels]))
+        if v[2] != "undecided" and v[2] != m["unique_end_to_end"]:
+            why.append("unique_end_to_end %s at %s digits (true: %s)" % (v[2], at, m["unique_end_to_end"]))
+        if m["unique_end_to_end"] and v[2] is True and v[1] != want_global:
+            why.append("global %s at %s digits (true: %s)" % (v[1], at, want_global))
 print("; ".join(why))
 EOF
 )
