@@ -11,7 +11,7 @@ set(_dmf_doctest_costs_used)
 
 function(dmf_doctest_case name suite executable)
   set(label "${suite}")
-  if(NOT DMF_DOCTEST_DEFAULT_LABEL STREQUAL "")
+  if(DEFINED DMF_DOCTEST_DEFAULT_LABEL AND NOT DMF_DOCTEST_DEFAULT_LABEL STREQUAL "")  # unset: the suite's own name
     set(label "${DMF_DOCTEST_DEFAULT_LABEL}")
   endif()
   set(pairs ${DMF_DOCTEST_SUITE_LABELS})
