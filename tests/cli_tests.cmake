@@ -12,3 +12,9 @@ set_tests_properties(cli-exit-codes PROPERTIES LABELS integration TIMEOUT 120 CO
 # and cli/ calls no numerical kernel (under a second).
 add_test(NAME layering COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/layering.sh ${CMAKE_CURRENT_SOURCE_DIR}/..)
 set_tests_properties(layering PROPERTIES LABELS integration TIMEOUT 60)
+# Issue 15: exact instances on and within 1e-70 of the thresholds give one landscape at --digits 50
+# and 200, certified exact (about 60 s).
+add_test(NAME cli-certified-landscapes
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/certified_landscapes.sh $<TARGET_FILE:dmf-oracle>
+                 ${CMAKE_CURRENT_SOURCE_DIR}/certified)
+set_tests_properties(cli-certified-landscapes PROPERTIES LABELS integration TIMEOUT 600 COST 60)

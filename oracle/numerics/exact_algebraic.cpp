@@ -53,6 +53,9 @@ Rational parse_rational(std::string_view text) {
     }
     if (exponent > 100000 || exponent < -100000) throw bad("exponent out of range");
     using boost::multiprecision::mpz_int;
+    // Boost reads a leading 0 as octal: strip leading zeros.
+    const size_t nz = digits.find_first_not_of('0');
+    digits = nz == std::string::npos ? "0" : digits.substr(nz);
     mpz_int num(digits), ten(10);
     mpz_int scale = boost::multiprecision::pow(ten, static_cast<unsigned>(exponent < 0 ? -exponent : exponent));
     Rational q = exponent >= 0 ? Rational(num * scale) : Rational(num, scale);
