@@ -88,3 +88,29 @@ TEST_CASE("exact positions 1e-70 from ybar and from KP's tau: decided, and on th
     }
 }
 }
+
+TEST_SUITE("unit") {
+TEST_CASE("above the exact rank cap, positions are decided from enclosures of the SVD residual") {
+    const Precision p = Precision::from_bits(128);
+    PrecisionGuard g(p);
+    Instance inst;
+    inst.L = 3;
+    inst.dims = {26, 2, 2, 26};
+    inst.lambda = {Real(1), Real(1), Real(1)};
+    inst.target = zeros(26, 26, p);
+    for (int i = 0; i < 26; ++i) inst.target(i, i) = i == 0 ? Real(3) : Real(1);
+    validate(inst);
+    const ThresholdDecision td = threshold_decision_precision(inst, p);
+    CHECK(td.decided);
+    CHECK_FALSE(td.exact);
+    CHECK(td.certificate == "enclosure at 128 bits");
+    REQUIRE(td.positions.size() == 52);
+    for (const auto& t : td.positions) {
+        CAPTURE(t.index);
+        CAPTURE(t.threshold);
+        CHECK(t.decided_by == "enclosure at 128 bits");
+        // ybar = 4 / 27^{1/4} ~ 1.755 and y* = 2: y_1 = 3 above both, the others (1) below.
+        CHECK(t.relation == (t.index == 0 ? 1 : -1));
+    }
+}
+}

@@ -237,10 +237,6 @@ ThresholdDecision threshold_decision_precision(const Instance& inst, const Preci
     for (int i = 0; i < r; ++i)
         for (size_t t = 0; t < specs.size(); ++t)
             if (exact_rel[i][t] == 0 && specs[t].name == "ybar") d.on_ybar.push_back(i);
-    if (specs.empty()) {
-        d.certificate = d.exact ? "exact" : "no threshold (L = 1)";
-        return d;
-    }
     const long long N = inst.num_parameters();
     for (Precision q = p;; q = q.times(2)) {
         const Instance iq = at_precision(inst, q);
@@ -290,6 +286,24 @@ ThresholdDecision threshold_decision_precision(const Instance& inst, const Preci
                     tp.decided_by = exact != 2 ? "exact" : "enclosure at " + std::to_string(q.bits()) + " bits";
                 }
                 pos.push_back(tp);
+            }
+        }
+        // Distinct singular values (and non-zero ones) must also be apart at q by more than what the
+        // landscape treats as a tie: target_svd's block tolerance, and global versus spurious (an orbit
+        // with x+ on y_{i+1} instead of y_i costs ~ y |y_i - y_{i+1}|). Exactly equal ones are snapped equal.
+        const Real block_room = 2 * tolerance::singular_value_tie(inst.dims.back(), inst.dims.front(),
+                                                                  r ? Real(ys[0].upper()) : Real(0), q);
+        for (int i = 0; i < r; ++i) {
+            const bool last = i + 1 == r;
+            if (d.exact && (last ? d.exact->is_zero(i) : d.exact->equal(i, i + 1))) continue;
+            if (!d.exact && !last) continue;  // without exact ties, only the gap to zero is checked
+            const Real lo = ys[i].lower(), hi = last ? Real(0) : ys[i + 1].upper();
+            const Real room = block_room + 4096 * (L + N) * epsilon(q) * (1 + fro2) / (lo > 0 ? lo : Real(1));
+            if (!(lo - hi > room)) {
+                if (!d.exact && last) continue;  // may be an exact zero: not decided here
+                ambiguous += "y_" + std::to_string(i + 1) + " within " + to_string(room, 3) + " of " +
+                             (last ? std::string("0") : "y_" + std::to_string(i + 2)) + " at " + std::to_string(q.bits()) +
+                             " bits; ";
             }
         }
         d.positions = pos;
