@@ -288,13 +288,16 @@ ThresholdDecision threshold_decision_precision(const Instance& inst, const Preci
                 pos.push_back(tp);
             }
         }
-        // Distinct singular values (and non-zero ones) must also be apart at q by more than what the
+        // Distinct singular values (and, at L = 1, non-zero ones from 0) must also be apart at q by more than what the
         // landscape treats as a tie: target_svd's block tolerance, and global versus spurious (an orbit
         // with x+ on y_{i+1} instead of y_i costs ~ y |y_i - y_{i+1}|). Exactly equal ones are snapped equal.
         const Real block_room = 2 * tolerance::singular_value_tie(inst.dims.back(), inst.dims.front(),
                                                                   r ? Real(ys[0].upper()) : Real(0), q);
+        // Only where it changes the landscape: for L >= 2, 0 is a root of f whatever y, and a y_i strictly
+        // below the first threshold (ybar, lambdabar) has no other root, so its ties do not matter.
         for (int i = 0; i < r; ++i) {
             const bool last = i + 1 == r;
+            if (L >= 2 && (last || exact_rel[i][0] == -1)) continue;
             if (d.exact && (last ? d.exact->is_zero(i) : d.exact->equal(i, i + 1))) continue;
             if (!d.exact && !last) continue;  // without exact ties, only the gap to zero is checked
             const Real lo = ys[i].lower(), hi = last ? Real(0) : ys[i + 1].upper();
