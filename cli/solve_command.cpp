@@ -19,6 +19,10 @@ void add_solve_command(CLI::App& app, SolveOptions& o, CLI::App*& cmd) {
     cmd->add_option("instance", o.instance, "instance JSON")->required();
     cmd->add_option("--max-n", o.max_n, "largest N for dense Hessian work (default 120); above it spectra are skipped")
         ->check(CLI::Range(1LL, 4'194'304LL));
+    cmd->add_option("--max-bits", o.max_bits,
+                    "cap of the automatic precision escalation that decides each y_i against the thresholds "
+                    "(default 4096); --digits sets only the digits printed")
+        ->check(CLI::Range(64u, 1u << 20));
     add_output_options(cmd, o.out);
 }
 
@@ -52,6 +56,11 @@ void render_solve_text(const json& out) {
                   << ", orbit dimension " << c["orbit_dimension"].dump() << "\n";
     std::cout << "claims:\n";
     for (auto& [k, v] : out["claims"].items()) std::cout << "  " << k << ": " << v["verdict"].get<std::string>() << "\n";
+    const json& cert = out["certificates"];
+    std::cout << "certificates: landscape " << cert["landscape"].get<std::string>() << "\n";
+    for (const auto& t : cert["threshold_positions"])
+        std::cout << "  y_" << t["index"].get<int>() << " " << t["position"].get<std::string>() << " "
+                  << t["threshold"].get<std::string>() << ": " << t["decided_by"].get<std::string>() << "\n";
     for (auto& n : out["notes"]) std::cout << "note: " << n.get<std::string>() << "\n";
 }
 
@@ -80,7 +89,7 @@ int run_solve(const SolveOptions& o) {
         notes.push_back("N = " + std::to_string(N) + " > --max-n " + std::to_string(o.max_n) +
                         ": Hessian spectra and first-principles types skipped; the global value is the least orbit value");
 
-    const Landscape land = classify_landscape(inst, p, 1, 3, dense);
+    const Landscape land = classify_landscape(inst, p, 1, 3, dense, o.max_bits);
     const LandscapeSummary sum = summarize_landscape(inst, land, p, o.max_n);
 
     // ---- instance ----
@@ -158,6 +167,14 @@ int run_solve(const SolveOptions& o) {
     }
     out["claims"] = claims;
     if (!land.decision_note.empty()) notes.push_back("decided_at_bits: " + land.decision_note);
+    // ---- certificates: how each position against a threshold, and so the landscape, was decided ----
+    json positions = json::array();
+    for (const auto& t : land.positions)
+        positions.push_back({{"index", t.index + 1},
+                             {"threshold", t.threshold},
+                             {"position", t.relation == 1 ? "above" : t.relation == 0 ? "on" : t.relation == -1 ? "below" : "undecided"},
+                             {"decided_by", t.decided_by}});
+    out["certificates"] = {{"landscape", land.certificate}, {"threshold_positions", positions}};
     out["notes"] = notes;
 
     print_report(out, o.out.json, render_solve_text);

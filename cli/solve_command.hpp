@@ -17,6 +17,7 @@ struct SolveOptions {
     std::string instance;
     OutputOptions out;
     long long max_n = 120;  // dense Hessian work above this N is skipped, with a note
+    unsigned max_bits = 4096;  // cap of the automatic precision escalation (landscape.hpp kDefaultMaxBits)
 };
 
 void add_solve_command(CLI::App& app, SolveOptions& o, CLI::App*& cmd);

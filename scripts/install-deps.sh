@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build ccache pkg-config
   libboost-dev libmpfr-dev libgmp-dev libmpfi-dev libeigen3-dev
+  libcalcium-dev libflint-arb-dev libflint-dev
   librapidcheck-dev doctest-dev libcli11-dev nlohmann-json3-dev
   xtensor-dev libzip-dev python3-jsonschema python3-numpy python3-mpmath
   python3-torch python3-matplotlib

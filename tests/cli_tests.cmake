@@ -27,3 +27,10 @@ add_test(NAME certified-solve-cli
                  ${CMAKE_CURRENT_SOURCE_DIR}/exceptional near_ybar_L3_above near_tau_L3_kp_above dyadic_tau_L3_kp
                  bottleneck_ybar rotated_ybar_issue)
 set_tests_properties(certified-solve-cli PROPERTIES LABELS integration TIMEOUT 300 COST 15)
+
+# Issue 15: exact instances on and within 1e-70 of the thresholds give one landscape at --digits 50
+# and 200, certified exact (about 60 s).
+add_test(NAME cli-certified-landscapes
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/certified_landscapes.sh $<TARGET_FILE:dmf-oracle>
+                 ${CMAKE_CURRENT_SOURCE_DIR}/certified)
+set_tests_properties(cli-certified-landscapes PROPERTIES LABELS integration TIMEOUT 600 COST 60)

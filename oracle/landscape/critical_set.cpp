@@ -77,8 +77,10 @@ std::vector<std::vector<Real>> roots_per_index(const Instance& inst, const std::
 
 std::vector<Orbit> enumerate_orbits(const Instance& inst, const TargetSvd& t, const Precision& p, int max_orbits) {
     std::vector<std::vector<int>> slopes;
-    const auto roots = roots_per_index(inst, t.y, p, &slopes);
+    auto roots = roots_per_index(inst, t.y, p, &slopes);
     const int r = static_cast<int>(t.y.size());
+    for (int j = 0; j < r && j < static_cast<int>(t.double_root.size()); ++j)
+        if (t.double_root[j]) roots[j] = {*t.double_root[j]}, slopes[j] = {0};
     // x = 0 is a root of f(.; y) = x^{2L-1} - y x^{L-1} + lambdabar x iff L >= 2 or y = 0.
     PrecisionGuard g(p);
     // A singular value is zero when it ties with 0 (homogeneous; an all-zero target is exactly 0).

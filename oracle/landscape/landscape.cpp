@@ -41,10 +41,10 @@ long long parameter_count(const Instance& inst) {
 // when y sits within p's rounding of ybar (a Haar-rotated target stored at p, say), the double root at p
 // splits into x- < x+ at 2p, and root index 1 becomes x-, a different orbit.
 std::optional<Classification> classify_orbit_at(const Instance& inst, std::uint64_t seed, const Orbit& orbit,
-                                                const Precision& q) {
+                                                const Precision& q, const ThresholdDecision* td) {
     const Instance up = at_precision(inst, q);
     Rng rng(seed);
-    const TargetSvd t = target_svd(up, rng, q);
+    const TargetSvd t = td ? certified_target_svd(up, rng, q, *td) : target_svd(up, rng, q);
     for (const auto& o : enumerate_orbits(up, t, q, 512))
         if (o.choice == orbit.choice && o.root_slope == orbit.root_slope)
             return classify_point(up, orbit_point(up, t, o, rng, q), q);
@@ -54,14 +54,15 @@ std::optional<Classification> classify_orbit_at(const Instance& inst, std::uint6
 // Higher-order decisions and undecided cases are repeated at 2p and, if the two differ, 4p:
 // a near-zero eigenvalue below p's threshold (e.g. y within rounding of a threshold) would
 // otherwise pass for an exact zero. Two consecutive agreeing precisions decide.
-void escalate(const Instance& inst, std::uint64_t seed, ClassifiedOrbit& o, const Precision& p) {
+void escalate(const Instance& inst, std::uint64_t seed, ClassifiedOrbit& o, const Precision& p,
+              const ThresholdDecision* td = nullptr) {
     const Classification& c = o.classification;
     if (c.beyond_orbit <= 0 && c.kind != PointKind::undecided) return;
     PointKind previous = c.kind;
     std::string trail = std::to_string(p.bits()) + " bits: " + to_string(c.kind);
     for (unsigned factor : {2u, 4u}) {
         const auto q = p.times(factor);
-        const auto cq = classify_orbit_at(inst, seed, o.orbit, q);
+        const auto cq = classify_orbit_at(inst, seed, o.orbit, q, td);
         if (!cq) {
             trail += "; " + std::to_string(q.bits()) + " bits: the orbit does not exist";
             break;
@@ -98,72 +99,268 @@ std::string Landscape::summary() const {
     return s;
 }
 
+namespace {
+
+// The input as written, exactly: decimals and integers of exact_source (while the instance still holds
+// what was read from it), otherwise the binary values themselves.
+struct ExactInput {
+    RationalMatrix target;
+    Rational lambda_product;  // prod_l lambda_l in the CJW form (kp: (lambda / L)^L)
+};
+
+Rational json_rational(const nlohmann::json& v) {
+    return v.is_string() ? parse_rational(v.get<std::string>()) : parse_rational(v.dump());
+}
+
+ExactInput exact_input(const Instance& inst) {
+    ExactInput e;
+    std::vector<Rational> lambda;
+    bool from_source = false;
+    if (inst.exact_source && !inst.lambda.empty()) {
+        const Instance as_read = instance_from_json(*inst.exact_source, Precision::from_bits(bits_of(inst.lambda[0])));
+        if (as_read.lambda == inst.lambda && as_read.target == inst.target && as_read.dims == inst.dims) {
+            const auto& j = *inst.exact_source;
+            for (const auto& row : j["target"]) {
+                e.target.emplace_back();
+                for (const auto& x : row) e.target.back().push_back(json_rational(x));
+            }
+            if (j["lambda"].is_array())
+                for (const auto& x : j["lambda"]) lambda.push_back(json_rational(x));
+            else
+                lambda.push_back(json_rational(j["lambda"]));
+            from_source = true;
+        }
+    }
+    if (!from_source) {
+        for (Eigen::Index i = 0; i < inst.target.rows(); ++i) {
+            e.target.emplace_back();
+            for (Eigen::Index k = 0; k < inst.target.cols(); ++k) e.target.back().push_back(to_rational(inst.target(i, k)));
+        }
+        for (const auto& l : inst.lambda) lambda.push_back(to_rational(l));
+    }
+    const int L = inst.L;
+    e.lambda_product = 1;
+    if (inst.convention == Convention::kp) {
+        for (int l = 0; l < L; ++l) e.lambda_product *= Rational(lambda.at(0) / L);
+    } else if (lambda.size() == 1) {
+        for (int l = 0; l < L; ++l) e.lambda_product *= lambda[0];
+    } else {
+        for (const auto& l : lambda) e.lambda_product *= l;
+    }
+    return e;
+}
+
+Rational rational_power(const Rational& x, int n) {
+    Rational r = 1;
+    for (int i = 0; i < (n < 0 ? -n : n); ++i) r *= x;
+    return n < 0 ? Rational(1 / r) : r;
+}
+
+// A threshold t > 0 given by t^k = R. Derived from the definitions, with Lambda = prod lambda_l =
+// lambdabar^L (CJW (8)): the positive roots of f(x; y) = x^{2L-1} - y x^{L-1} + lambdabar x solve
+// y = h(x) = x^L + lambdabar x^{2-L}, which for L >= 3 has one minimum, at x^{2L-2} = (L-2) lambdabar / L
+// (h' = 0): ybar = h(xbar) = (2(L-1)/L) lambdabar xbar^{2-L} (CJW (42)-(43)), so
+//   ybar^{2L-2} = (2(L-1)/L)^{2L-2} (L/(L-2))^{L-2} Lambda.
+// The tie y*: G(x; y) - G(0; y) = x^2/2 (x^{2L-2} - 2y x^{L-2} + L lambdabar) (G of CJW T2.2(iii)) and
+// f(x)/x = x^{2L-2} - y x^{L-2} + lambdabar vanish together iff y x^{L-2} = (L-1) lambdabar and
+// x^{2L-2} = (L-2) lambdabar, so
+//   y*^{2L-2} = (L-1)^{2L-2} / (L-2)^{L-2} Lambda   (= KP's tau^{2L-2}, (13), with lambda = L lambdabar).
+// L = 2: lambdabar^2 = Lambda.
+struct ThresholdSpec {
+    std::string name;
+    unsigned k;
+    Rational R;
+};
+std::vector<ThresholdSpec> threshold_specs(int L, const Rational& Lambda) {
+    if (L >= 3) {
+        return {{"ybar", static_cast<unsigned>(2 * L - 2),
+                 Rational(rational_power(Rational(2 * (L - 1), L), 2 * L - 2) * rational_power(Rational(L, L - 2), L - 2) *
+                          Lambda)},
+                {"the tie y*", static_cast<unsigned>(2 * L - 2),
+                 Rational(rational_power(Rational(L - 1), 2 * L - 2) / rational_power(Rational(L - 2), L - 2) * Lambda)}};
+    }
+    if (L == 2) return {{"lambdabar", 2u, Lambda}};
+    return {};
+}
+
+// Certified enclosures of the singular values from the computed SVD of the exact matrix at q, by
+// Weyl's inequality: |sigma_i(Y) - sigma_i(U S V^T)| <= ||Y - U S V^T||_2, and the singular values of
+// U S V^T are within (1 + dU)(1 + dV) of S for ||U^T U - I||_2 <= dU (likewise V). The residuals are
+// evaluated at 2q; a slack of 8 (m + n)^2 eps(q) ||Y||_F covers their own rounding.
+std::vector<Interval> residual_enclosures(const Instance& iq, const Precision& q, bool& ok) {
+    const Precision q2 = q.times(2);
+    const Matrix Y = iq.target;
+    const auto d = svd(Y, q, false);
+    ok = d.status == Status::ok;
+    std::vector<Interval> out;
+    if (!ok) return out;
+    const Eigen::Index r = d.sigma.size(), m = Y.rows(), n = Y.cols();
+    PrecisionGuard g(q2);
+    const Matrix U = rounded(Matrix(d.u.leftCols(r)), q2), V = rounded(Matrix(d.v.leftCols(r)), q2);
+    Matrix S = zeros(r, r, q2);
+    for (Eigen::Index i = 0; i < r; ++i) S(i, i) = d.sigma(i);
+    const Matrix E = rounded(Y, q2) - matmul(matmul(U, S, q2), V.transpose(), q2);
+    const Matrix Iu = matmul(U.transpose(), U, q2) - Matrix::Identity(r, r), Iv = matmul(V.transpose(), V, q2) - Matrix::Identity(r, r);
+    const Real fro = sqrt(frobenius_norm_squared(Y, q2));
+    const Real dU = sqrt(frobenius_norm_squared(Iu, q2)), dV = sqrt(frobenius_norm_squared(Iv, q2));
+    const Real slack = 8 * Real((m + n) * (m + n)) * epsilon(q) * fro;
+    const Real e = sqrt(frobenius_norm_squared(E, q2)) + slack;
+    for (Eigen::Index i = 0; i < r; ++i) {
+        const Real s = d.sigma(i);
+        const Real rad = e + abs(s) * (dU + dV + dU * dV) + 2 * epsilon(q) * abs(s);
+        Interval iv(q);
+        mpfi_interv_fr(iv.get(), Real(s - rad).backend().data(), Real(s + rad).backend().data());
+        out.push_back(iv);
+    }
+    return out;
+}
+
+}  // namespace
+
 ThresholdDecision threshold_decision_precision(const Instance& inst, const Precision& p, unsigned max_bits) {
     ThresholdDecision d{p, {}, true};
     const int L = inst.L;
-    Instance iq = at_precision(inst, p);
+    const ExactInput ex = exact_input(inst);
+    d.lambda_product = ex.lambda_product;
+    const auto specs = threshold_specs(L, ex.lambda_product);
+    const int r = inst.rank_bound();
+    // Exact positions (Calcium) up to kExactMaxRank: the characteristic polynomial and its roots.
+    std::vector<std::vector<int>> exact_rel(r, std::vector<int>(specs.size(), 2));
+    if (r <= kExactMaxRank && !specs.empty()) {
+        auto e = std::make_shared<const ExactSingularValues>(ex.target);
+        for (int i = 0; i < r; ++i)
+            for (size_t t = 0; t < specs.size(); ++t) exact_rel[i][t] = e->compare_with_root(i, specs[t].k, specs[t].R);
+        d.exact = std::move(e);
+    } else if (r <= kExactMaxRank) {
+        d.exact = std::make_shared<const ExactSingularValues>(ex.target);  // ties and zeros (L = 1)
+    }
+    for (int i = 0; i < r; ++i)
+        for (size_t t = 0; t < specs.size(); ++t)
+            if (exact_rel[i][t] == 0 && specs[t].name == "ybar") d.on_ybar.push_back(i);
+    const long long N = inst.num_parameters();
     for (Precision q = p;; q = q.times(2)) {
-        const auto sv = svd(iq.target, q, false);
-        // The input is exactly representable at q (binary data, as the generators make) when it
-        // reads the same at 2q; the instance at 2q is the next round's.
-        const Precision q2 = q.times(2);
-        Instance iq2 = at_precision(inst, q2);
-        const bool exact_here =
-            iq2.target == rounded(iq.target, q2) &&
-            std::equal(iq.lambda.begin(), iq.lambda.end(), iq2.lambda.begin(), iq2.lambda.end(),
-                       [&](const Real& a, const Real& b) { return rounded(a, q2) == b; });
-        if (sv.status != Status::ok) return d;
-        PrecisionGuard g(q);
-        const Real lb = lambda_bar(iq, q);
-        // Where the structure changes: L >= 3: ybar (roots appear) and the tie of CJW (10) (x+
-        // becomes global; KP's tau with lambda = L lambdabar, KP.T5); L = 2: lambdabar; L = 1: 0.
-        std::vector<std::pair<std::string, Real>> thresholds;
-        if (L >= 3) {
-            if (auto yb = cjw_y_bar(L, lb, q).value) thresholds.push_back({"ybar", *yb});
-            if (auto t = kp_tau(L, Real(L * lb), q).value) thresholds.push_back({"the tie y*", *t});
-        } else if (L == 2) {
-            thresholds.push_back({"lambdabar", lb});
-        }
-        // sigma_i is known to the SVD's backward error plus the input's rounding at q; each printed
-        // threshold to a few ulps (32 guard bits, then one rounding) times its conditioning in lambdabar.
-        const Real sigma_err = tolerance::singular_value_tie(iq.target.rows(), iq.target.cols(),
-                                                             sv.sigma.size() ? Real(sv.sigma(0)) : Real(0), q) +
-                               epsilon(q) * sqrt(frobenius_norm_squared(iq.target, q));
-        std::string ambiguous;
-        for (Eigen::Index i = 0; i < sv.sigma.size(); ++i)
-            for (const auto& [name, t] : thresholds) {
-                const Real gap = abs(sv.sigma(i) - t);
-                // An exact zero gap on exactly representable data is decided exactly downstream
-                // (the double root of f over Q); anything else within the errors is not decided here.
-                if (gap == 0 && exact_here) continue;
-                if (gap <= sigma_err + 16 * L * epsilon(q) * t)
-                    ambiguous += "y_" + std::to_string(i + 1) + " within " + to_string(Real(sigma_err + 16 * L * epsilon(q) * t), 3) +
-                                 " of " + name + " at " + std::to_string(q.bits()) + " bits; ";
+        const Instance iq = at_precision(inst, q);
+        std::vector<Interval> ys;
+        if (d.exact) {
+            for (int i = 0; i < r; ++i) ys.push_back(d.exact->enclosure(i, q));
+        } else {
+            bool ok = false;
+            ys = residual_enclosures(iq, q, ok);
+            if (!ok) {
+                d.decided = false;
+                d.note = "the SVD did not converge at " + std::to_string(q.bits()) + " bits";
+                d.certificate = "undecided: " + d.note;
+                return d;
             }
+        }
+        PrecisionGuard g(q);
+        const Real fro2 = frobenius_norm_squared(iq.target, q);
+        std::vector<ThresholdPosition> pos;
+        std::string ambiguous;
+        for (size_t t = 0; t < specs.size(); ++t) {
+            const Interval T = positive_root_enclosure(specs[t].k, specs[t].R, q);
+            const Real tv = T.mid();
+            // Room for what the landscape computes from rounded data: lambdabar rounded at q moves the
+            // thresholds by ~L eps t; at the tie, global versus spurious compares values to a tolerance of
+            // ~1024 (L + N) eps (|F| + ||Y||^2) while they differ by ~ t |y - y*| (landscape.cpp, classify).
+            Real room = 16 * L * epsilon(q) * tv;
+            if (specs[t].name == "the tie y*") room += 4096 * (L + N) * epsilon(q) * (1 + fro2) / tv;
+            for (int i = 0; i < r; ++i) {
+                ThresholdPosition tp{i, specs[t].name, 2, ""};
+                const int exact = exact_rel[i][t];
+                if (exact == 0) {
+                    tp.relation = 0, tp.decided_by = "exact";
+                    pos.push_back(tp);
+                    continue;
+                }
+                int rel = 2;
+                if (ys[i].lower() > T.upper() + room) rel = 1;
+                else if (ys[i].upper() < T.lower() - room) rel = -1;
+                if (rel == 2 || (exact != 2 && rel != exact)) {
+                    ambiguous += "y_" + std::to_string(i + 1) + " within " +
+                                 to_string(Real(ys[i].upper() - ys[i].lower() + T.upper() - T.lower() + room), 3) +
+                                 " of " + specs[t].name + " at " + std::to_string(q.bits()) + " bits; ";
+                    tp.decided_by = "undecided: within the enclosures at " + std::to_string(q.bits()) + " bits";
+                } else {
+                    tp.relation = rel;
+                    tp.decided_by = exact != 2 ? "exact" : "enclosure at " + std::to_string(q.bits()) + " bits";
+                }
+                pos.push_back(tp);
+            }
+        }
+        // Distinct singular values (and, at L = 1, non-zero ones from 0) must also be apart at q by more than what the
+        // landscape treats as a tie: target_svd's block tolerance, and global versus spurious (an orbit
+        // with x+ on y_{i+1} instead of y_i costs ~ y |y_i - y_{i+1}|). Exactly equal ones are snapped equal.
+        const Real block_room = 2 * tolerance::singular_value_tie(inst.dims.back(), inst.dims.front(),
+                                                                  r ? Real(ys[0].upper()) : Real(0), q);
+        // Only where it changes the landscape: for L >= 2, 0 is a root of f whatever y, and a y_i strictly
+        // below the first threshold (ybar, lambdabar) has no other root, so its ties do not matter.
+        for (int i = 0; i < r; ++i) {
+            const bool last = i + 1 == r;
+            if (L >= 2 && (last || exact_rel[i][0] == -1)) continue;
+            if (d.exact && (last ? d.exact->is_zero(i) : d.exact->equal(i, i + 1))) continue;
+            if (!d.exact && !last) continue;  // without exact ties, only the gap to zero is checked
+            const Real lo = ys[i].lower(), hi = last ? Real(0) : ys[i + 1].upper();
+            const Real room = block_room + 4096 * (L + N) * epsilon(q) * (1 + fro2) / (lo > 0 ? lo : Real(1));
+            if (!(lo - hi > room)) {
+                if (!d.exact && last) continue;  // may be an exact zero: not decided here
+                ambiguous += "y_" + std::to_string(i + 1) + " within " + to_string(room, 3) + " of " +
+                             (last ? std::string("0") : "y_" + std::to_string(i + 2)) + " at " + std::to_string(q.bits()) +
+                             " bits; ";
+            }
+        }
+        d.positions = pos;
         if (ambiguous.empty()) {
             d.precision = q;
             if (!(q == p)) d.note = "the target's position against the thresholds needed " + std::to_string(q.bits()) + " bits";
+            if (!d.on_ybar.empty()) {
+                std::string idx;
+                for (int i : d.on_ybar) idx += (idx.empty() ? "y_" : ", y_") + std::to_string(i + 1);
+                d.note += std::string(d.note.empty() ? "" : "; ") + idx + " exactly on ybar (decided exactly): the double root xbar";
+            }
+            d.certificate = d.exact ? "exact" : "enclosure at " + std::to_string(q.bits()) + " bits";
             return d;
         }
         if (q.bits() * 2 > max_bits) {
             d.decided = false;
-            d.note = "not decided up to " + std::to_string(q.bits()) + " bits: " + ambiguous;
+            d.note = "not decided up to " + std::to_string(q.bits()) + " bits (--max-bits " + std::to_string(max_bits) +
+                     "): " + ambiguous;
+            d.certificate = "undecided: " + d.note;
             return d;
         }
-        iq = std::move(iq2);
     }
 }
 
-Landscape classify_landscape(const Instance& inst_in, const Precision& p_in, std::uint64_t seed, int starts, bool dense) {
+TargetSvd certified_target_svd(const Instance& inst, Rng& rng, const Precision& q, const ThresholdDecision& td) {
+    TargetSvd t = target_svd(inst, rng, q);
+    if (!td.exact) return t;
+    const int r = static_cast<int>(t.y.size());
+    for (int i = 0; i < r && i < td.exact->size(); ++i) t.y[i] = td.exact->enclosure(i, q).mid();
+    if (!td.on_ybar.empty()) {
+        // xbar^{2L-2} = (L-2) lambdabar / L (f = f' = 0, see threshold_specs): xbar^{L(2L-2)} = ((L-2)/L)^L Lambda.
+        const int L = inst.L;
+        const Real xbar = positive_root_enclosure(static_cast<unsigned>(L * (2 * L - 2)),
+                                                  Rational(rational_power(Rational(L - 2, L), L) * td.lambda_product), q)
+                              .mid();
+        t.double_root.assign(r, std::nullopt);
+        for (int i : td.on_ybar) t.double_root[i] = xbar;
+    }
+    return t;
+}
+
+Landscape classify_landscape(const Instance& inst_in, const Precision& p_in, std::uint64_t seed, int starts, bool dense,
+                             unsigned max_bits) {
     // Work where the target's position against every threshold is decided (from the exact input).
-    const ThresholdDecision td = threshold_decision_precision(inst_in, p_in);
+    const ThresholdDecision td = threshold_decision_precision(inst_in, p_in, max_bits);
     const Precision p = td.decided ? td.precision : p_in;
     const Instance inst = p == p_in ? inst_in : at_precision(inst_in, p);
     Landscape land;
     land.decided_bits = p.bits();
     land.decision_note = td.note;
+    land.positions = td.positions;
+    land.certificate = td.certificate;
     Rng rng(seed);
-    land.svd = target_svd(inst, rng, p);
+    land.svd = certified_target_svd(inst, rng, p, td);
     constexpr int kMaxOrbits = 512;
     const auto orbits = enumerate_orbits(inst, land.svd, p, kMaxOrbits);
     land.complete = static_cast<int>(orbits.size()) < kMaxOrbits;
@@ -173,7 +370,7 @@ Landscape classify_landscape(const Instance& inst_in, const Precision& p_in, std
         c.point = orbit_point(inst, land.svd, o, rng, p);
         if (dense) {
             c.classification = classify_point(inst, c.point, p);
-            escalate(inst, seed, c, p);
+            escalate(inst, seed, c, p, &td);
         } else {
             c.classification.kind = PointKind::undecided;
             c.classification.loss = loss(inst, c.point, p);

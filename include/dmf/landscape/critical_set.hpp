@@ -12,6 +12,7 @@
 #include "dmf/numerics/random.hpp"
 #include "dmf/problem/instance.hpp"
 
+#include <optional>
 #include <vector>
 
 namespace dmf::inline landscape {
@@ -20,6 +21,9 @@ struct TargetSvd {
     Matrix U, V;                 // full, d_L x d_L and d_0 x d_0
     std::vector<Real> y;         // r = min(d_0, d_L) singular values, descending
     std::vector<int> block;      // block id of each index; equal values (to 64 (m+n) eps) share one
+    // Set (by the exact decision layer, landscape.hpp) where y_j is exactly on ybar: f(.; y_j) then
+    // has exactly one positive root, double, at this value (xbar), which no rounding of y_j keeps.
+    std::vector<std::optional<Real>> double_root;
 };
 // SVD of the target with a random orthogonal rotation inside every block of equal values.
 TargetSvd target_svd(const Instance& inst, Rng& rng, const Precision& p);

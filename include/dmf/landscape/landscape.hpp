@@ -7,13 +7,24 @@
 
 #include "dmf/landscape/classify.hpp"
 #include "dmf/landscape/critical_set.hpp"
+#include "dmf/numerics/exact_algebraic.hpp"
 #include "dmf/problem/instance_json.hpp"
+
+#include <memory>
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace dmf::inline landscape {
+
+// How one position of the target against one threshold was decided (issue 15 item 5).
+struct ThresholdPosition {
+    int index = 0;           // singular index j (0-based, descending values)
+    std::string threshold;   // "ybar", "the tie y*" (L >= 3) or "lambdabar" (L = 2)
+    int relation = 2;        // sign(y_j - threshold): -1, 0, +1; 2 when undecided
+    std::string decided_by;  // "exact", "enclosure at B bits" or "undecided: <reason>"
+};
 
 struct ClassifiedOrbit {
     Orbit orbit;
@@ -32,25 +43,45 @@ struct Landscape {
     bool complete = true;  // false when the orbit list hit its cap (the landscape is then partial)
     unsigned decided_bits = 0;   // the precision everything was computed at (>= the one asked for)
     std::string decision_note;   // why it is higher, or what stayed undecided
+    std::vector<ThresholdPosition> positions;  // each y_j against each threshold, with how it was decided
+    std::string certificate;     // how the threshold positions the landscape rests on were decided
     std::string summary() const;
 };
 
-// The precision at which every target singular value is certainly on one side of every threshold
-// where the landscape changes (ybar, the tie y* for L >= 3; lambdabar for L = 2), recomputed from the
-// exact input at p, 2p, 4p, ... up to max_bits. The thresholds' locations come from the printed
-// formulas, but only to choose a precision: every verdict is still computed from first principles.
+// Where the landscape changes (ybar and the tie y* for L >= 3, lambdabar for L = 2) and where each
+// target singular value lies against them, decided from the input as written (problem/instance.hpp
+// exact_source; otherwise the binary values themselves, which are exact rationals):
+//  - exactly (Calcium, numerics/exact_algebraic.hpp) when the rank is at most kExactMaxRank: sigma_j^2
+//    are the roots of the rational characteristic polynomial of the Gram matrix, and each threshold t
+//    has t^k = R rational (landscape.cpp derives k and R from f and G);
+//  - otherwise from enclosures of y_j (the residual of the computed SVD) and of t.
+// `precision` is where the computed values sit on their decided sides with room for the rounding of
+// lambdabar (escalating p, 2p, 4p, ... up to max_bits): the landscape is computed there. On an exact
+// coincidence with ybar the orbit is built at the exact double root, on one with y* the tie is exact.
 struct ThresholdDecision {
     Precision precision;
     std::string note;
-    bool decided = true;  // false: still within the errors at max_bits (an exact coincidence, or closer)
+    bool decided = true;  // false: some position still straddles at max_bits (no exact decision)
+    std::vector<ThresholdPosition> positions;
+    std::string certificate;  // the landscape's: "exact", "enclosure at B bits" or "undecided: <reason>"
+    std::shared_ptr<const ExactSingularValues> exact;  // when the exact layer ran
+    Rational lambda_product;                           // prod_l lambda_l in the CJW form, exactly
+    std::vector<int> on_ybar;                          // indices exactly on ybar
 };
-ThresholdDecision threshold_decision_precision(const Instance& inst, const Precision& p, unsigned max_bits = 4096);
+inline constexpr int kExactMaxRank = 24;
+inline constexpr unsigned kDefaultMaxBits = 4096;
+ThresholdDecision threshold_decision_precision(const Instance& inst, const Precision& p,
+                                               unsigned max_bits = kDefaultMaxBits);
+
+// target_svd at q with the decision's exact knowledge: singular values rounded from their certified
+// enclosures (exact layer) and the double root xbar set on indices exactly on ybar.
+TargetSvd certified_target_svd(const Instance& inst, Rng& rng, const Precision& q, const ThresholdDecision& td);
 
 // Computed at threshold_decision_precision (the returned landscape carries its own precision).
 // `dense = false` (N too large for dense Hessians) builds the orbits without classifying them
 // (every type undecided) and takes the global value over the orbits' values alone.
 Landscape classify_landscape(const Instance& inst, const Precision& p, std::uint64_t seed, int starts = 3,
-                             bool dense = true);
+                             bool dense = true, unsigned max_bits = kDefaultMaxBits);
 
 // One orbit of T2.1, built from its representative (hidden rotations drawn after the target SVD
 // from Rng(seed): pass the svd made by target_svd with Rng(seed)) and classified with the same
