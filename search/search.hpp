@@ -14,6 +14,14 @@
 // The candidate sequence depends only on the seed and the claim (not on timing): with
 // max_candidates the whole run is deterministic.
 //
+// Workers (--workers K): K processes (fork; not threads, because Boost.Multiprecision 1.74 keeps
+// the MPFR default precision process-wide, so threads computing at p and 2p would corrupt each
+// other's intermediates), worker w drawing its own stream from (seed, claim, w) and taking every
+// K-th share of max_candidates. They share a deduplicating corpus writer (a table of the shrunk
+// cases' hashes in shared memory; files written atomically) and one deadline; the report merges
+// the workers' results in a fixed order, so a run with max_candidates is deterministic for a
+// given seed and K (unless max_confirmed stops it: which worker got there first is timing).
+//
 // The files (internal headers beside them, in namespace dmf::search_detail):
 //   search.hpp      this interface: targets, options, report, search_claim, recheck_stored;
 //   targets.cpp     the searchable claims: the claim table's rows plus the planted/control claims
@@ -61,6 +69,7 @@ struct SearchOptions {
     std::optional<long> max_candidates;
     bool progress = true;            // progress lines on stderr
     int max_confirmed = 3;           // distinct shrunk counterexamples per claim before the search stops
+    int workers = 1;                 // worker processes, each with its own candidate stream (seed, worker index)
 };
 
 struct SearchReport {
@@ -74,7 +83,11 @@ struct SearchReport {
     double best_score = 0;
     std::string best_case;
     double seconds = 0;
-    std::uint64_t candidate_digest = 0;         // FNV-1a over the candidates' exact JSON, in order
+    std::uint64_t candidate_digest = 0;         // FNV-1a over the candidates' exact JSON, in order (per worker,
+                                                // then combined in worker order)
+    double first_confirmed_s = -1;              // when the first confirmed case was saved (shrunk), -1: none
+    long cache_hits = 0;                        // candidates and shrinking steps already checked (not recomputed)
+    int workers = 1;
     std::string note;
 };
 
