@@ -89,11 +89,12 @@ Instance StructuredCases::matrix() {
     inst.convention = Convention::cjw;
     // Small widths first too: the classification's cost grows with the parameter count (a dense
     // Hessian per multistart step), and the counterexamples found so far all have widths <= 2.
-    const int max_width = coin(65) ? 2 : 3;
+    const int max_width = coin(70) ? 2 : 3;
+    const long long max_parameters = coin(80) ? 16 : 30;
     for (;;) {
         inst.dims.assign(inst.L + 1, 1);
         for (auto& d : inst.dims) d = uniform(1, max_width);
-        if (inst.L > 1 && coin(35)) {
+        if (inst.L > 1 && coin(50)) {
             // The width boundary (KP.T3's condition, CJW's d_min): the outer widths hold r >= 2
             // singular values and one hidden layer has d_min = r - 1.
             const int r = uniform(2, max_width);
@@ -103,24 +104,24 @@ Instance StructuredCases::matrix() {
         } else if (inst.L > 1 && coin(20)) {
             inst.dims[uniform(1, inst.L - 1)] = 1;  // a bottleneck anywhere
         }
-        if (inst.num_parameters() <= 30) break;
+        if (inst.num_parameters() <= max_parameters) break;
     }
     const int L = inst.L;
     PrecisionGuard g(p_);
     const long k = uniform(-4, 4);
     const Real base = pow2(k);
     Real lb, anchor;
-    const int a = uniform(0, 2);
+    const int a = uniform(0, 4);  // the exact anchors (the exceptional sets themselves) 4 times in 5
     if (L <= 2) lb = L == 2 ? Real(base * base) : base, anchor = lb;  // L = 2: y = sqrt(lambda_1 lambda_2)
-    else if (has_exact_thresholds(L) && a <= 1) {
-        const ExactAnchor e = a == 0 ? exact_y_bar(L, base, p_) : exact_tie(L, base, p_);
+    else if (has_exact_thresholds(L) && a <= 3) {
+        const ExactAnchor e = a <= 1 ? exact_y_bar(L, base, p_) : exact_tie(L, base, p_);
         lb = e.lambda_bar, anchor = e.y;
     } else {
         lb = coin(50) ? simple_number() : log_uniform(-6, 6);
         anchor = cjw_y_bar(L, lb, p_).value.value_or(lb);
     }
     std::vector<long> shift(L, 0);
-    if (coin(50))
+    if (coin(30))
         for (int l = 0; l + 1 < L; ++l) {
             const long s = uniform(-3, 3);
             shift[l] += s, shift[L - 1] -= s;
@@ -129,10 +130,11 @@ Instance StructuredCases::matrix() {
     const int r = std::min(inst.dims.front(), inst.dims.back());
     inst.target = zeros(inst.dims.back(), inst.dims.front(), p_);
     Real prev = anchor;
-    if (r >= 2 && coin(30)) {
+    if (r >= 2 && coin(50)) {
         // The threshold's rank among the singular values: k values strictly above the anchor, then
-        // the anchor itself (so it sits at index k + 1, on either side of d_min), then anything below.
-        const int k = uniform(0, r - 1);
+        // the anchor itself (so it sits at index k + 1, on either side of d_min), then anything below;
+        // k = r puts every value above it (more values past the threshold than d_min can hold).
+        const int k = uniform(0, r);
         static const char* above[] = {"2", "1.5", "3", "4"};
         for (int i = 0; i < r; ++i) {
             Real y = i < k ? Real(anchor * parse_real(above[rng_.next_u64() % 4], p_))
