@@ -1,6 +1,8 @@
 // Targeted counterexample search (the third use of the oracle). For a claim:
 //   1. replay the corpus (unless --no-corpus) and seed the search with the stored cases;
-//   2. draw candidates: structured samples on every threshold the papers define (tau, ybar,
+//   2. draw candidates from the generators the properties use (generators/structured_cases.hpp,
+//      and the properties' own landscape_spec / scalar_case with an explicit rc::Random seed):
+//      structured samples on every threshold the papers define (tau, ybar,
 //      CJW (10)'s tie, the collapse lambda), built exactly where binary numbers allow, 2^-k off
 //      them, degenerate values (0, small integers, L = 1, 2, repeated and zero singular values,
 //      bottlenecks), random ones, and hill-climbing steps from the best case so far on a
@@ -26,12 +28,13 @@
 //   search.hpp      this interface: targets, options, report, search_claim, recheck_stored;
 //   targets.cpp     the searchable claims: the claim table's rows plus the planted/control claims
 //                   TEST.planted and TEST.true (the search's own tests);
-//   sampler.*       step 2's draws (struct Sampler: structured samples, mutations) and proximity,
+//   sampler.*       step 2's draws (struct Sampler: generators/ samples, mutations) and proximity,
 //                   the closeness-to-a-threshold half of the climb's score;
-//   confirm.*       step 3's confirmation ladder, the corpus record (make_record), recheck_stored;
+//   confirm.*       step 3's confirmation ladder and its per-case cache, the corpus record
+//                   (make_record), recheck_stored;
 //   shrink.*        step 4's shrinking: one-step simplifications, case_size, the greedy loop;
 //   case_text.*     shared helpers: fnv1a (digests, file names) and describe (one-line cases);
-//   engine.cpp      search_claim: the loop that runs steps 1-4 and fills the report.
+//   engine.cpp      search_claim: the loop that runs steps 1-4 (in K worker processes) and fills the report.
 #pragma once
 
 #include "claims/claim_table.hpp"
