@@ -114,7 +114,8 @@ Instance StructuredCases::matrix() {
     const int a = uniform(0, 4);  // the exact anchors (the exceptional sets themselves) 4 times in 5
     if (L <= 2) lb = L == 2 ? Real(base * base) : base, anchor = lb;  // L = 2: y = sqrt(lambda_1 lambda_2)
     else if (has_exact_thresholds(L) && a <= 3) {
-        const ExactAnchor e = a <= 1 ? exact_y_bar(L, base, p_) : exact_tie(L, base, p_);
+        const bool y_bar = focus_ == ExceptionalSet::any ? a <= 1 : focus_ == ExceptionalSet::y_bar;
+        const ExactAnchor e = y_bar ? exact_y_bar(L, base, p_) : exact_tie(L, base, p_);
         lb = e.lambda_bar, anchor = e.y;
     } else {
         lb = coin(50) ? simple_number() : log_uniform(-6, 6);

@@ -9,6 +9,7 @@
 // property with an explicit rc::Random seed and size: sample_landscape_spec / sample_scalar_case.
 #pragma once
 
+#include "generators/exact_thresholds.hpp"
 #include "generators/landscape_gen.hpp"
 #include "generators/scalar_gen.hpp"
 #include "dmf/numerics/random.hpp"
@@ -31,7 +32,8 @@ Instance scalar_instance(int L, const Real& lambda_kp, const Real& m, const Prec
 
 class StructuredCases {
 public:
-    StructuredCases(Rng& rng, DepthRange depths, const Precision& p) : rng_(rng), d_(depths), p_(p) {}
+    StructuredCases(Rng& rng, DepthRange depths, const Precision& p, ExceptionalSet focus = ExceptionalSet::any)
+        : rng_(rng), d_(depths), p_(p), focus_(focus) {}
 
     // A scalar case: m on tau or ybar (lambdabar = lambda / L), 2^-k off, exact anchors for
     // L in {3, 4, 6}, simple numbers, zero, far values; either sign.
@@ -55,6 +57,7 @@ private:
     Rng& rng_;
     DepthRange d_;
     const Precision& p_;
+    ExceptionalSet focus_;
 };
 
 // The RapidCheck wrapper: the spec is the kind, the depths and the Rng seed.

@@ -16,7 +16,7 @@ namespace dmf::search_detail {
 
 struct Sampler {
     Sampler(const SearchTarget& t, Rng& rng, const Precision& p)
-        : t(t), rng(rng), p(p), draw(rng, {t.min_depth, t.max_depth}, p) {}
+        : t(t), rng(rng), p(p), draw(rng, {t.min_depth, t.max_depth}, p, t.focus) {}
 
     const SearchTarget& t;
     Rng& rng;

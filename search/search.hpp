@@ -38,6 +38,7 @@
 #pragma once
 
 #include "claims/claim_table.hpp"
+#include "generators/exact_thresholds.hpp"
 #include "dmf/problem/instance.hpp"
 
 #include <nlohmann/json.hpp>
@@ -57,6 +58,8 @@ struct SearchTarget {
     int min_depth = 1, max_depth = 12;
     // The printed claim on one case (scalar cases: a 1 x 1 KP instance, lambda = KP's, target = m).
     std::function<CheckResult(const Instance&, const Precision&)> check;
+    // Where the structured matrix cases put their exact anchors (the set the statement is about).
+    gen::ExceptionalSet focus = gen::ExceptionalSet::any;
 };
 
 const std::vector<SearchTarget>& search_targets();
