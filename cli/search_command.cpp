@@ -26,6 +26,8 @@ void add_search_command(CLI::App& app, SearchCommandOptions& o, CLI::App*& cmd) 
         ->check(CLI::Range(1L, 1L << 40));
     cmd->add_option("--max-confirmed", o.max_confirmed, "stop a claim after this many distinct confirmed counterexamples (default 3)")
         ->check(CLI::Range(1, 1 << 20));
+    cmd->add_option("--workers", o.workers, "worker processes on disjoint deterministic streams (default 1; one per core)")
+        ->check(CLI::Range(1, 256));
     cmd->add_flag("--quiet", o.quiet, "no progress lines on stderr");
     add_output_options(cmd, o.out);
     // The search works at 128 bits unless told otherwise (confirmations go to 2x and 4x).
@@ -86,6 +88,7 @@ int run_search(const SearchCommandOptions& o) {
     so.max_candidates = o.max_candidates;
     so.progress = !o.quiet;
     so.max_confirmed = o.max_confirmed;
+    so.workers = o.workers;
     const auto start = std::chrono::steady_clock::now();
 
     json rows = json::array();
@@ -107,6 +110,9 @@ int run_search(const SearchCommandOptions& o) {
                         {"best_score", r.best_score},
                         {"best_case", r.best_case},
                         {"candidate_digest", std::to_string(r.candidate_digest)},
+                        {"first_confirmed_s", r.first_confirmed_s >= 0 ? json(r.first_confirmed_s) : json(nullptr)},
+                        {"cache_hits", r.cache_hits},
+                        {"workers", r.workers},
                         {"note", r.note}});
     }
     const json report{{"precision_bits", so.precision.bits()}, {"seed", o.seed}, {"corpus_replayed_first", so.use_corpus},

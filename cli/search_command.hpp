@@ -18,6 +18,7 @@ struct SearchCommandOptions {
     std::optional<long> max_candidates;
     bool quiet = false;
     int max_confirmed = 3;
+    int workers = 1;
     OutputOptions out;
 };
 

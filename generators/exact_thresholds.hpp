@@ -23,4 +23,9 @@ struct ExactAnchor {
 ExactAnchor exact_y_bar(int L, const Real& t, const Precision& p);
 ExactAnchor exact_tie(int L, const Real& t, const Precision& p);
 
+// The exceptional set a claim's statement is about, where structured cases put their exact
+// anchors (structured_cases.hpp): CJW's ybar ((42)-(43): C2.3's y_i = ybar), the tie of (10)
+// (T2.2's types there), or either.
+enum class ExceptionalSet { any, y_bar, tie };
+
 }  // namespace dmf::gen

@@ -1,5 +1,7 @@
 #include "search/confirm.hpp"
 
+#include "search/case_text.hpp"
+
 #include "dmf/landscape/landscape.hpp"
 #include "dmf/problem/instance_json.hpp"
 
@@ -25,6 +27,14 @@ Confirmation confirm(const SearchTarget& t, const Instance& inst, const Precisio
         if (r4.verdict != Verdict::violated) return c.verdict = Verdict::undecided, c;
     }
     c.verdict = Verdict::violated;
+    return c;
+}
+
+Confirmation ConfirmCache::operator()(const Instance& inst, const Precision& p) {
+    const std::uint64_t h = fnv1a(instance_to_json(inst).dump() + "@" + std::to_string(p.bits()));
+    if (const auto it = seen_.find(h); it != seen_.end()) return ++hits, it->second;
+    Confirmation c = confirm(t_, inst, p);  // an InputError propagates, and is not remembered
+    seen_.emplace(h, c);
     return c;
 }
 

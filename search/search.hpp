@@ -1,6 +1,8 @@
 // Targeted counterexample search (the third use of the oracle). For a claim:
 //   1. replay the corpus (unless --no-corpus) and seed the search with the stored cases;
-//   2. draw candidates: structured samples on every threshold the papers define (tau, ybar,
+//   2. draw candidates from the generators the properties use (generators/structured_cases.hpp,
+//      and the properties' own landscape_spec / scalar_case with an explicit rc::Random seed):
+//      structured samples on every threshold the papers define (tau, ybar,
 //      CJW (10)'s tie, the collapse lambda), built exactly where binary numbers allow, 2^-k off
 //      them, degenerate values (0, small integers, L = 1, 2, repeated and zero singular values,
 //      bottlenecks), random ones, and hill-climbing steps from the best case so far on a
@@ -14,19 +16,29 @@
 // The candidate sequence depends only on the seed and the claim (not on timing): with
 // max_candidates the whole run is deterministic.
 //
+// Workers (--workers K): K processes (fork; not threads, because Boost.Multiprecision 1.74 keeps
+// the MPFR default precision process-wide, so threads computing at p and 2p would corrupt each
+// other's intermediates), worker w drawing its own stream from (seed, claim, w) and taking every
+// K-th share of max_candidates. They share a deduplicating corpus writer (a table of the shrunk
+// cases' hashes in shared memory; files written atomically) and one deadline; the report merges
+// the workers' results in a fixed order, so a run with max_candidates is deterministic for a
+// given seed and K (unless max_confirmed stops it: which worker got there first is timing).
+//
 // The files (internal headers beside them, in namespace dmf::search_detail):
 //   search.hpp      this interface: targets, options, report, search_claim, recheck_stored;
 //   targets.cpp     the searchable claims: the claim table's rows plus the planted/control claims
 //                   TEST.planted and TEST.true (the search's own tests);
-//   sampler.*       step 2's draws (struct Sampler: structured samples, mutations) and proximity,
+//   sampler.*       step 2's draws (struct Sampler: generators/ samples, mutations) and proximity,
 //                   the closeness-to-a-threshold half of the climb's score;
-//   confirm.*       step 3's confirmation ladder, the corpus record (make_record), recheck_stored;
+//   confirm.*       step 3's confirmation ladder and its per-case cache, the corpus record
+//                   (make_record), recheck_stored;
 //   shrink.*        step 4's shrinking: one-step simplifications, case_size, the greedy loop;
 //   case_text.*     shared helpers: fnv1a (digests, file names) and describe (one-line cases);
-//   engine.cpp      search_claim: the loop that runs steps 1-4 and fills the report.
+//   engine.cpp      search_claim: the loop that runs steps 1-4 (in K worker processes) and fills the report.
 #pragma once
 
 #include "claims/claim_table.hpp"
+#include "generators/exact_thresholds.hpp"
 #include "dmf/problem/instance.hpp"
 
 #include <nlohmann/json.hpp>
@@ -46,6 +58,8 @@ struct SearchTarget {
     int min_depth = 1, max_depth = 12;
     // The printed claim on one case (scalar cases: a 1 x 1 KP instance, lambda = KP's, target = m).
     std::function<CheckResult(const Instance&, const Precision&)> check;
+    // Where the structured matrix cases put their exact anchors (the set the statement is about).
+    gen::ExceptionalSet focus = gen::ExceptionalSet::any;
 };
 
 const std::vector<SearchTarget>& search_targets();
@@ -61,6 +75,7 @@ struct SearchOptions {
     std::optional<long> max_candidates;
     bool progress = true;            // progress lines on stderr
     int max_confirmed = 3;           // distinct shrunk counterexamples per claim before the search stops
+    int workers = 1;                 // worker processes, each with its own candidate stream (seed, worker index)
 };
 
 struct SearchReport {
@@ -74,7 +89,11 @@ struct SearchReport {
     double best_score = 0;
     std::string best_case;
     double seconds = 0;
-    std::uint64_t candidate_digest = 0;         // FNV-1a over the candidates' exact JSON, in order
+    std::uint64_t candidate_digest = 0;         // FNV-1a over the candidates' exact JSON, in order (per worker,
+                                                // then combined in worker order)
+    double first_confirmed_s = -1;              // when the first confirmed case was saved (shrunk), -1: none
+    long cache_hits = 0;                        // candidates and shrinking steps already checked (not recomputed)
+    int workers = 1;
     std::string note;
 };
 

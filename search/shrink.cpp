@@ -2,6 +2,8 @@
 
 #include "search/case_text.hpp"
 
+#include "generators/structured_cases.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -38,10 +40,10 @@ std::vector<Instance> shrink_steps(const SearchTarget& t, const Instance& in, co
     std::vector<Instance> out;
     PrecisionGuard g(p);
     if (t.kind == CaseKind::scalar) {
-        if (in.L > t.min_depth) out.push_back(scalar_case(in.L - 1, in.lambda[0], in.target(0, 0), p));
+        if (in.L > t.min_depth) out.push_back(gen::scalar_instance(in.L - 1, in.lambda[0], in.target(0, 0), p));
         for (const auto& l : simpler_numbers(in.lambda[0], p))
-            if (l > 0) out.push_back(scalar_case(in.L, l, in.target(0, 0), p));
-        for (const auto& m : simpler_numbers(in.target(0, 0), p)) out.push_back(scalar_case(in.L, in.lambda[0], m, p));
+            if (l > 0) out.push_back(gen::scalar_instance(in.L, l, in.target(0, 0), p));
+        for (const auto& m : simpler_numbers(in.target(0, 0), p)) out.push_back(gen::scalar_instance(in.L, in.lambda[0], m, p));
         return out;
     }
     // Fewer layers (drop the last lambda), narrower widths, simpler values, equal lambdas.
@@ -109,7 +111,8 @@ double case_size(const Instance& inst) {
     return s;
 }
 
-Shrunk shrink_confirmed(const SearchTarget& t, const Instance& found, const Confirmation& c, const Precision& p) {
+Shrunk shrink_confirmed(const SearchTarget& t, const Instance& found, const Confirmation& c, const Precision& p,
+                        ConfirmCache& cache) {
     Instance small = found;
     Confirmation sc = c;
     for (int round = 0; round < 40; ++round) {
@@ -118,7 +121,7 @@ Shrunk shrink_confirmed(const SearchTarget& t, const Instance& found, const Conf
             if (case_size(s) >= case_size(small)) continue;
             try {
                 validate(s);
-                const Confirmation cs = confirm(t, s, p);
+                const Confirmation cs = cache(s, p);
                 if (std::getenv("DMF_SEARCH_DEBUG"))
                     std::cerr << "shrink " << describe(s) << " size " << case_size(s) << " -> "
                               << to_string(cs.verdict) << "\n";

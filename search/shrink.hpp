@@ -31,6 +31,7 @@ struct Shrunk {
 };
 
 // Greedy shrinking (at most 40 rounds): the first smaller step that stays confirmed, repeated.
-Shrunk shrink_confirmed(const SearchTarget& t, const Instance& found, const Confirmation& c, const Precision& p);
+Shrunk shrink_confirmed(const SearchTarget& t, const Instance& found, const Confirmation& c, const Precision& p,
+                        ConfirmCache& cache);
 
 }  // namespace dmf::search_detail

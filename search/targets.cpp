@@ -49,6 +49,12 @@ const std::vector<SearchTarget>& search_targets() {
         std::vector<SearchTarget> t;
         // Every claim of the table, with its printed check and depth range.
         for (const auto& d : claim_table()) t.push_back({d.id, d.kind, false, d.min_depth, d.max_depth, d.printed});
+        // The exceptional set each landscape statement is about: C2.3 speaks of y_i = ybar, T2.2 of
+        // the types on the tie (CJW (10)); the others of both.
+        for (auto& x : t) {
+            if (x.claim == "CJW.C2.3") x.focus = gen::ExceptionalSet::y_bar;
+            if (x.claim == "CJW.T2.2") x.focus = gen::ExceptionalSet::tie;
+        }
         t.push_back({"TEST.planted", CaseKind::scalar, true, 1, 12,
                      [](const Instance& i, const Precision& p) { return check_tau_tie(i, p, true); }});
         t.push_back({"TEST.true", CaseKind::scalar, true, 1, 12,

@@ -60,4 +60,51 @@ print('ok   killed after 6 s: $n files, all parse; the resumed search replays', 
 digest() { "$exe" search "$1" --no-corpus --max-candidates 300 --seed "$2" --quiet --json | python3 -c "import json,sys; print(json.load(sys.stdin)['claims'][0]['candidate_digest'])"; }
 a=$(digest KP.C14 7); b=$(digest KP.C14 7); c=$(digest KP.C14 8)
 [ "$a" = "$b" ] && [ "$a" != "$c" ] && echo "ok   determinism: $a = $b, seed 8 gives $c" || fail "determinism: $a $b $c"
+
+# 5. Two workers (forked processes on disjoint streams): the same seed and worker count give the same
+#    candidates and finds; the planted bug is found and saved once; killing the search kills its workers.
+run2() { "$exe" search "$1" --no-corpus --max-candidates "$3" --seed "$2" --workers 2 --max-confirmed 100000 --quiet --json; }
+run2 X.GLOBAL 5 60 > "$tmp/w2a.json"; run2 X.GLOBAL 5 60 > "$tmp/w2b.json"
+"$exe" search X.GLOBAL --no-corpus --max-candidates 60 --seed 5 --max-confirmed 100000 --quiet --json > "$tmp/w1.json"
+python3 - "$tmp/w2a.json" "$tmp/w2b.json" "$tmp/w1.json" <<'PY' || status=1
+import json, sys
+a, b, one = (json.load(open(f))["claims"][0] for f in sys.argv[1:])
+assert a["workers"] == 2 and a["candidates"] == 60, a
+assert a["candidate_digest"] == b["candidate_digest"] and a["confirmed"] == b["confirmed"], (a, b)
+assert a["duplicates"] == b["duplicates"], (a, b)
+assert a["candidate_digest"] != one["candidate_digest"], (a, one)
+print("ok   2 workers: deterministic (digest", a["candidate_digest"] + ",", len(a["confirmed"]), "confirmed), unlike 1 worker")
+PY
+"$exe" search TEST.planted --no-corpus --corpus "$tmp/planted2" --bits 256 --time-budget-s 30 --max-confirmed 1 \
+  --workers 2 --quiet --json > "$tmp/planted2.json" || fail "planted search with 2 workers exited non-zero"
+python3 - "$tmp/planted2.json" "$tmp/planted2" <<'PY' || status=1
+import json, os, sys
+d = json.load(open(sys.argv[1]))["claims"][0]
+assert len(d["confirmed"]) >= 1 and d["first_confirmed_s"] is not None, d
+files = sorted(os.listdir(sys.argv[2]))
+assert all(f.endswith(".json") for f in files), files  # no temporaries left
+assert len(files) == len(set(files)) == len(d["confirmed_files"]), (files, d)
+inst = json.load(open(d["confirmed_files"][0]))["instance"]
+assert inst["L"] == 3 and float(inst["lambda"]) == 3.0, inst
+print("ok   2 workers: planted bug found in", round(d["first_confirmed_s"], 1), "s, saved once")
+PY
+"$exe" search KP.T6 --no-corpus --corpus "$tmp/kill2" --time-budget-s 120 --max-confirmed 100000 --workers 2 --quiet > /dev/null 2>&1 &
+pid=$!
+sleep 4
+kids=$(ps -o pid= --ppid $pid)
+kill -9 $pid; wait $pid 2>/dev/null
+sleep 1
+[ "$(echo $kids | wc -w)" -eq 2 ] || fail "expected 2 worker processes, got: $kids"
+for k in $kids; do  # gone, or a zombie waiting for whoever reaps orphans
+  st=$(ps -o stat= -p "$k" 2>/dev/null); case "$st" in ""|Z*) ;; *) fail "worker $k outlived its killed search ($st)" ;; esac
+done
+python3 - "$tmp/kill2" <<'PY' || status=1
+import json, os, sys
+d = sys.argv[1]
+for f in os.listdir(d):
+    assert f.endswith(".json") or ".json.tmp." in f, f
+    if f.endswith(".json"):
+        assert json.load(open(os.path.join(d, f)))["claim"] == "KP.T6", f
+print("ok   2 workers killed after 4 s: no worker left,", len(os.listdir(d)), "files, all parse")
+PY
 exit $status
