@@ -98,7 +98,8 @@ def kp_fig2(out, quick):
         ax.plot(rhos, phi, color=f"C{k}", label=f"λ = {alpha:.1f} λ_c  (unique: {rep['minimizers']['unique']})")
     ax.set_xlabel("ρ")
     ax.set_ylabel("φ(ρ)")
-    ax.set_title(f"KP Fig. 2: φ for depth {L}, m = {m}; λ_c = {lam_c:.6f} from the oracle", fontsize=9)
+    ax.set_title(f"KP Fig. 2: φ for depth {L}, m = {m}; λ_c = {lam_c:.6f} from the oracle\n(λ_c is irrational: "
+                 "the double nearest it is off the tie, so the oracle rightly says unique there)", fontsize=9)
     ax.legend(fontsize=7)
     ax.grid(alpha=0.3)
     fig.tight_layout()
@@ -171,7 +172,10 @@ def cjw_fig2(out, quick):
     for a, labels in zip(ax, refs):
         x = [roots[i][lab] for i, lab in enumerate(labels)]
         W0 = [np.diag(x) for _ in range(L)]
-        D1 = [rng.standard_normal((2, 2)) for _ in range(L)]
+        # D1 moves the first singular value along the balanced path (every layer's (1,1) entry):
+        # there G(x) is a local max at x- (CJW Lemma 3.10), so the saddle's descent shows; a random
+        # direction would see it with probability ~0 in dimension 12. D2 is random.
+        D1 = [np.diag([1.0, 0.0]) for _ in range(L)]
         D2 = [rng.standard_normal((2, 2)) for _ in range(L)]
         nrm1 = math.sqrt(sum((d ** 2).sum() for d in D1))
         nrm2 = math.sqrt(sum((d ** 2).sum() for d in D2))
@@ -187,11 +191,49 @@ def cjw_fig2(out, quick):
         a.plot([0], [0], "r+")
         key = tuple(labels)
         a.set_title(f"[{', '.join(labels)}]: {types.get(key, '?')}", fontsize=9)
-    fig.suptitle("CJW Fig. 2: F(W0 + s D1 + t D2) − F(W0) on random unit directions, Y = diag(3, 1.9), "
+    fig.suptitle("CJW Fig. 2: F(W0 + s D1 + t D2) − F(W0); D1: the first singular value along the balanced path, "
+                 "D2: random; Y = diag(3, 1.9), "
                  "L = 3, λ_l = 1 (types from the oracle's solve; white: level 0)", fontsize=9)
     fig.tight_layout()
     fig.savefig(os.path.join(out, "cjw_fig2.png"), dpi=110)
     plt.close(fig)
+
+
+def dyadic_decimal(q):
+    """The exact decimal string of a Fraction whose denominator is a power of 2."""
+    from decimal import Decimal, getcontext
+    getcontext().prec = 200
+    d = q.denominator
+    assert d & (d - 1) == 0, "not dyadic"
+    return format(Decimal(q.numerator) / Decimal(d), "f")
+
+
+def exact_threshold_points(L, lam_lo, lam_hi):
+    """(y, lambdabar) pairs exactly on ybar and exactly on the tie y*: with t = k/64, f = f' = 0
+    gives lambdabar = t^{2L-2} L/(L-2), ybar = t^L (2L-2)/(L-2); the tie G(x+) = G(0) gives
+    lambdabar = t^{2L-2}/(L-2), y* = t^L (L-1)/(L-2) (derived from CJW (8) and G; the oracle
+    decides these coincidences exactly). Only dyadic values are kept, so the input is exact."""
+    from fractions import Fraction
+    on_ybar, on_tie = [], []
+    for k in range(1, 256):
+        t = Fraction(k, 64)
+        for kind, lam, y in (("ybar", t ** (2 * L - 2) * L / (L - 2), t ** L * (2 * L - 2) / (L - 2)),
+                             ("tie", t ** (2 * L - 2) / (L - 2), t ** L * (L - 1) / (L - 2))):
+            if lam_lo <= lam <= lam_hi and (lam.denominator & (lam.denominator - 1)) == 0 \
+                    and (y.denominator & (y.denominator - 1)) == 0:
+                (on_ybar if kind == "ybar" else on_tie).append((dyadic_decimal(y), dyadic_decimal(lam)))
+    return on_ybar, on_tie
+
+
+def landscape_kind(rep):
+    kinds = [c["computed_type"] for c in rep["critical_points"]]
+    if "undecided" in kinds:
+        return "undecided"
+    if "non_strict_saddle" in kinds:
+        return "non-strict saddle"
+    if "spurious_local_minimizer" in kinds:
+        return "spurious"
+    return "benign"
 
 
 def phase_diagram(out, quick):
@@ -208,21 +250,23 @@ def phase_diagram(out, quick):
             ystar.append(float(th["y_star_numeric"]))
         ymax = 1.3 * max(ystar)
         ys = np.linspace(0.05 * ymax, ymax, 10 if quick else 22)
-        marks = {"benign": ([], []), "spurious": ([], []), "non-strict saddle": ([], [])}
+        marks = {"benign": ([], []), "spurious": ([], []), "non-strict saddle": ([], []), "undecided": ([], [])}
         for lb in lams:
             for yv in ys:
                 rep = dmf_oracle.solve(scalar_instance(L, repr(float(lb)), repr(float(yv)), "cjw"), digits=DIGITS)
-                kinds = [c["computed_type"] for c in rep["critical_points"]]
-                if "non_strict_saddle" in kinds:
-                    k = "non-strict saddle"
-                elif "spurious_local_minimizer" in kinds:
-                    k = "spurious"
-                else:
-                    k = "benign"
+                k = landscape_kind(rep)
                 marks[k][0].append(yv)
                 marks[k][1].append(lb)
-        for (k, (xs, ls)), c in zip(marks.items(), ("C2", "C1", "C3")):
-            ax.scatter(xs, ls, s=10, color=c, label=k)
+        # Exactly on ybar and exactly on the tie: constructed, not sampled (measure zero).
+        on_ybar, on_tie = exact_threshold_points(L, lams[0], lams[-1])
+        for pts in (on_ybar[:: 1 if not quick else 3], on_tie[:: 1 if not quick else 3]):
+            for y_s, lam_s in pts:
+                k = landscape_kind(dmf_oracle.solve(scalar_instance(L, lam_s, y_s, "cjw"), digits=DIGITS))
+                marks[k][0].append(float(y_s))
+                marks[k][1].append(float(lam_s))
+        for (k, (xs, ls)), c in zip(marks.items(), ("C2", "C1", "C3", "k")):
+            if xs or k != "undecided":
+                ax.scatter(xs, ls, s=12 if k != "benign" else 10, color=c, label=k, zorder=3)
         ax.plot(ybar, lams, "k-", lw=1, label="ȳ (oracle)")
         ax.plot(ystar, lams, "k--", lw=1, label="y* = τ (oracle)")
         ax.set_title(f"L = {L}", fontsize=9)
@@ -230,7 +274,8 @@ def phase_diagram(out, quick):
         ax.grid(alpha=0.3)
     axes[0].set_ylabel("λ̄ (λ_l = λ̄)")
     axes[0].legend(fontsize=7, loc="lower right")
-    fig.suptitle("Phase diagram (no paper has it): the oracle's landscape type of a scalar target", fontsize=9)
+    fig.suptitle("Phase diagram (no paper has it): the oracle's landscape type of a scalar target, on a grid "
+                 "and at exact points on ȳ and on the tie y* (dyadic inputs)", fontsize=9)
     fig.tight_layout()
     fig.savefig(os.path.join(out, "phase_diagram.png"), dpi=110)
     plt.close(fig)
