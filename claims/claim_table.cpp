@@ -78,6 +78,7 @@ std::vector<ClaimDefinition> build_table() {
          .issue = 6,
          .kind = K::matrix, .min_depth = 2, .max_depth = 6,
          .printed = check_kp_t2_on,
+         .mutants = {"KP.T2/mutant-transposed"},
          .on_landscape = {.check = check_kp_t2}},
         {.id = "KP.T3",
          .source = "Kamber, Parhi (2026), arXiv 2603.27072, Theorem 3",
@@ -434,7 +435,8 @@ std::vector<ClaimDefinition> build_table() {
          .issue = 4,
          .kind = K::scalar, .min_depth = 1, .max_depth = 12,
          .printed = on_problem(check_cjw_l3_10_kp_form),
-         .corrected = on_cjw_scalar(check_cjw_l3_10_corrected)},
+         .corrected = on_cjw_scalar(check_cjw_l3_10_corrected),
+         .mutants = {"CJW.L3.10/printed"}},
         {.id = "CJW.T2.2",
          .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed in shared/spec/claims.md), Theorem 2.2,"
                    " (10)",
@@ -498,6 +500,7 @@ std::vector<ClaimDefinition> build_table() {
          .kind = K::matrix, .min_depth = 3, .max_depth = 6,
          .printed = check_cjw_c2_3_printed_on,
          .corrected = check_cjw_c2_3_corrected_on,
+         .mutants = {"CJW.C2.3/printed-matrix"},
          .on_landscape = {.check = c2_3_printed, .min_depth = 3, .report_not_applicable = true}},
         {.id = "CJW.A1",
          .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed in shared/spec/claims.md), Appendix A",
@@ -521,6 +524,7 @@ std::vector<ClaimDefinition> build_table() {
          .kind = K::matrix, .min_depth = 2, .max_depth = 2,
          .printed = check_cjw_a1_printed_on,
          .corrected = check_cjw_a1_corrected_on,
+         .mutants = {"CJW.A1/mutant-mean", "CJW.A1/printed-matrix"},
          .on_landscape = {.check = a1_printed, .min_depth = 2, .max_depth = 2, .report_not_applicable = true}},
         // ---- ours
         {.id = "X.GLOBAL",

@@ -307,7 +307,8 @@ int Commands::run_check() {
 namespace {
 
 // The kill table: each claim's mutants (claim_table.hpp `mutants`) and the printed forms of the
-// refuted claims (hidden `ID/printed*` properties), each run at its fixed seed (a hash of its ID)
+// refuted claims (hidden `ID/printed*` properties whose description says they are refuted or
+// fail; CJW.T2.2/printed-scalar holds), each run at its fixed seed (a hash of its ID)
 // and the default case count. A mutant is killed when its property fails; "case" is the index of
 // the first failing case (RapidCheck's successes before it, plus one). Exit 1 if any survives.
 int run_mutants() {
@@ -330,7 +331,10 @@ int run_mutants() {
         for (const auto& m : c.mutants) rows.push_back({m, c.id, "mutant"});
         for (const auto& def : prop::all_properties()) {
             const std::string id = def.id;
-            if (def.hidden && prop::claim_of(id) == c.id && id.rfind(c.id + "/printed", 0) == 0)
+            const std::string desc = def.description;  // "(refuted ...)", "(fails ...)": must fail
+            const bool listed = std::find(c.mutants.begin(), c.mutants.end(), id) != c.mutants.end();
+            if (!listed && def.hidden && prop::claim_of(id) == c.id && id.rfind(c.id + "/printed", 0) == 0 &&
+                (desc.find("refuted") != std::string::npos || desc.find("fails") != std::string::npos))
                 rows.push_back({id, c.id, "printed"});
         }
     }
