@@ -27,7 +27,9 @@ gen::InstanceGenOptions landscape_sizes() {
     return o;
 }
 
-void check_if_direction(bool inverted) {
+// perturb_roots: a mutant of the independent side, every root of f(.; y) off by a relative 2^-40
+// (a root finder stopped early).
+void check_if_direction(bool inverted, bool perturb_roots = false) {
     const auto spec = *gen::instance_spec(landscape_sizes());
     const Precision p = Precision::from_bits(*rc::gen::element(128u, 256u));
     const Instance inst = gen::materialize(spec, p);
@@ -35,7 +37,11 @@ void check_if_direction(bool inverted) {
     const TargetSvd t = target_svd(inst, rng, p);
     const auto orbits = enumerate_orbits(inst, t, p, 64);
     RC_ASSERT(!orbits.empty());
-    for (const auto& o : orbits) {
+    for (auto o : orbits) {
+        if (perturb_roots) {
+            PrecisionGuard guard(p);
+            for (auto& x : o.x) x *= 1 + make_real(p, 1, -40);
+        }
         const Weights w = orbit_point(inst, t, o, rng, p, inverted);
         const Real g = gradient_norm(inst, w, p);
         const Real scale = gradient_scale(inst, w, p);
@@ -144,6 +150,10 @@ void check_only_if_direction(bool inverted) {
 }
 
 }  // namespace
+
+DMF_HIDDEN_PROPERTY("CJW.T2.1/mutant-root", "independent side: every root of f off by a relative 2^-40: must fail") {
+    check_if_direction(false, true);
+}
 
 DMF_PROPERTY_CASES("CJW.T2.1/only-if", "critical points found from random starts have T2.1's structure", 25) {
     check_only_if_direction(false);

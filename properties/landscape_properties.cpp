@@ -120,6 +120,15 @@ DMF_HIDDEN_PROPERTY("CJW.A1/mutant-mean", "A1 corrected with (lambda_1 + lambda_
     }
 }
 
+// Independent side, the classifier: A1/corrected's own check on the landscape with every strict
+// saddle reported as non-strict (a zero threshold too wide to see the negative eigenvalue).
+DMF_HIDDEN_PROPERTY("CJW.A1/mutant-classifier", "independent side: strict saddles classified non-strict: must fail") {
+    auto c = draw(2, 2);
+    for (auto& o : c.land.orbits)
+        if (o.computed == "strict_saddle") o.computed = "non_strict_saddle";
+    require(check_cjw_a1(c.inst, c.land, bits128(), true));
+}
+
 // Refuted claims keep CI green honestly: the stored cases must still refute the printed statement.
 namespace {
 void replay_all(const char* claim) {

@@ -180,3 +180,27 @@ DMF_HIDDEN_PROPERTY("KP.L11/mutant-gradient", "grad sigma_i = sigma_i u_i v_i^T 
     const Real slope = (dp.sigma(at2) - dlo.sigma(at)) / h;
     RC_ASSERT(abs(slope - C.at(hi)) < Real("1e-6"));
 }
+
+// Independent side, the SVD: KP.T9's equality case C = U_A diag(t) V_A^T with the first left
+// singular vector's sign flipped and the right one's not (a classic SVD bug): tr(A C^T) must equal
+// sum sigma_i(A) t_i, the assertion of the KP.T9 property.
+DMF_HIDDEN_PROPERTY("KP.T9/mutant-svd-sign", "independent side: an SVD with u_1 negated but not v_1: must fail") {
+    const int m = *rc::gen::inRange(1, 6), n = *rc::gen::inRange(1, 6);
+    const Precision p = draw_precision();
+    const Matrix A = gen::materialize(*gen::matrix_spec(m, n), p);
+    auto da = svd(A, p, true);
+    RC_ASSERT(da.status == Status::ok);
+    const Vector& sa = da.sigma;
+    PrecisionGuard g(p);
+    if (da.u.cols() > 0) da.u.col(0) = -da.u.col(0);
+    Matrix Dt = zeros(m, n, p);
+    std::vector<Real> t;
+    for (Eigen::Index i = 0; i < sa.size(); ++i) t.push_back(abs(Rng(i + 7).gaussian(p)));
+    std::sort(t.begin(), t.end(), [](const Real& x, const Real& y) { return x > y; });
+    for (Eigen::Index i = 0; i < sa.size(); ++i) Dt(i, i) = t[i];
+    const Matrix C = matmul(matmul(da.u, Dt, p), da.v.transpose(), p);
+    Real eq = 0;
+    for (Eigen::Index i = 0; i < sa.size(); ++i) eq += sa(i) * t[i];
+    prop::assert_eps(dot(A, C, p), eq, 64.0 * (m + n), p, tolerance::guarded_scale(sa(0) * t[0] * (m + n), p),
+                     "equality when singular vectors are shared");
+}
