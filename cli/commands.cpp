@@ -31,6 +31,18 @@ std::string fmt_eps(double e) {
     return ss.str();
 }
 
+// `mutants`: its options live here (no member of Commands) so the subcommand is one hunk.
+struct MutantsOptions {
+    CLI::App* cmd = nullptr;
+    std::vector<std::string> only;
+    std::optional<int> cases;
+};
+MutantsOptions& mutants_options() {
+    static MutantsOptions o;
+    return o;
+}
+int run_mutants();
+
 }  // namespace
 
 Commands::Commands(CLI::App& app) {
@@ -72,10 +84,17 @@ Commands::Commands(CLI::App& app) {
     // Default: the stored precision. --digits/--bits re-run the case at another precision, e.g. to see a
     // confirmed violation persist at 4x the bits it was found at.
     add_output_options(replay_, replay_out_);
+
+    auto& mo = mutants_options();
+    mo.cmd = app.add_subcommand("mutants", "run every mutant (planted wrong formula) and printed refuted claim; print the kill table");
+    mo.cmd->add_option("--only", mo.only, "mutant property IDs to run (default: all)")->delimiter(',');
+    mo.cmd->add_option("--cases", mo.cases, "cases per mutant (default: each property's own, else 100)")
+        ->check(CLI::Range(1, 1000000));
 }
 
 int Commands::run() {
     if (check_->parsed()) return run_check();
+    if (mutants_options().cmd->parsed()) return run_mutants();
     if (claims_->parsed()) return run_claims();
     if (evaluate_->parsed()) return run_evaluate();
     if (scalar_->parsed()) return run_scalar(scalar_options_);
@@ -282,6 +301,78 @@ int Commands::run_check() {
     print_report(report, check_json_, render_check_text);
     return all_consistent ? 0 : 1;
 }
+
+// ---- mutants ----
+
+namespace {
+
+// The kill table: each claim's mutants (claim_table.hpp `mutants`) and the printed forms of the
+// refuted claims (hidden `ID/printed*` properties whose description says they are refuted or
+// fail; CJW.T2.2/printed-scalar holds), each run at its fixed seed (a hash of its ID)
+// and the default case count. A mutant is killed when its property fails; "case" is the index of
+// the first failing case (RapidCheck's successes before it, plus one). Exit 1 if any survives.
+int run_mutants() {
+    const auto& mo = mutants_options();
+    struct Row {
+        std::string id, claim, kind;
+    };
+    // The case budget `check` gives the claim's property beside the mutant: the smallest default
+    // of the claim's visible properties in the mutant's file (100 when none states one). A mutant
+    // killed only beyond it is one `check` would miss.
+    auto budget = [](const prop::PropertyDef& m, const std::string& claim) {
+        int b = 0;
+        for (const auto& def : prop::all_properties())
+            if (!def.hidden && prop::claim_of(def.id) == claim && std::string(def.file) == m.file && def.default_cases > 0)
+                b = b == 0 ? def.default_cases : std::min(b, def.default_cases);
+        return b == 0 ? 100 : b;
+    };
+    std::vector<Row> rows;
+    for (const auto& c : claim_table()) {
+        for (const auto& m : c.mutants) rows.push_back({m, c.id, "mutant"});
+        for (const auto& def : prop::all_properties()) {
+            const std::string id = def.id;
+            const std::string desc = def.description;  // "(refuted ...)", "(fails ...)": must fail
+            const bool listed = std::find(c.mutants.begin(), c.mutants.end(), id) != c.mutants.end();
+            if (!listed && def.hidden && prop::claim_of(id) == c.id && id.rfind(c.id + "/printed", 0) == 0 &&
+                (desc.find("refuted") != std::string::npos || desc.find("fails") != std::string::npos))
+                rows.push_back({id, c.id, "printed"});
+        }
+    }
+    for (const auto& id : mo.only)
+        if (std::none_of(rows.begin(), rows.end(), [&](const Row& r) { return r.id == id; }))
+            throw InputError("--only: '" + id + "' is no mutant (see dmf-oracle mutants)");
+    prop::RunOptions options;
+    options.honour_rc_params = false;  // fixed seeds, default case counts: the table is reproducible
+    options.max_success = mo.cases;
+    options.replay_prefix = "dmf-oracle check --claims ";
+    options.replay_hidden_suffix = "";
+    int run = 0, killed = 0, late = 0;
+    std::cout << std::left << std::setw(40) << "mutant" << std::setw(11) << "claim" << std::setw(9) << "kind"
+              << std::setw(8) << "killed" << std::setw(12) << "case" << std::setw(8) << "budget" << "seconds\n";
+    for (const auto& r : rows) {
+        if (!mo.only.empty() && std::find(mo.only.begin(), mo.only.end(), r.id) == mo.only.end()) continue;
+        const auto& def = *prop::find_property(r.id);
+        const auto out = prop::run_property(def, options);
+        const bool dead = out.kind == prop::Outcome::Kind::failed;
+        const int b = budget(def, r.claim);
+        ++run;
+        killed += dead;
+        late += dead && out.cases + 1 > b;
+        std::cout << std::setw(40) << r.id << std::setw(11) << r.claim << std::setw(9) << r.kind << std::setw(8)
+                  << (dead ? "yes" : "NO") << std::setw(12)
+                  << (dead ? std::to_string(out.cases + 1) + (out.cases + 1 > b ? " (late)" : "")
+                           : prop::to_string(out.kind) + std::string(" ") + std::to_string(out.cases))
+                  << std::setw(8) << b << fmt_eps(out.seconds) << std::endl;
+    }
+    std::cout << "\n" << killed << " of " << run << " mutants killed" << (killed == run ? "" : "; survivors are listed as NO")
+              << "\n";
+    if (late)
+        std::cout << late << " killed only after more cases than the budget `check` gives the claim's property there"
+                  << " (marked late)\n";
+    return killed == run ? 0 : 1;
+}
+
+}  // namespace
 
 // ---- replay ----
 

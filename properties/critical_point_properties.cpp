@@ -26,8 +26,10 @@ gen::InstanceGenOptions tiny(bool kp_only) {
 }
 
 // max |lambda_l W_l W_l^T - lambda_{l+1} W_{l+1}^T W_{l+1}| against the allowance, over l.
+// transposed: the mutation check W_l^T W_l = W_{l+1} W_{l+1}^T (the Gram matrices on the wrong
+// side; compared where their shapes agree, d_{l-1} = d_{l+1}).
 void assert_balanced(const Instance& inst, const CriticalSearchResult& c, const Precision& p, bool unweighted,
-                     bool swap_lambdas = false) {
+                     bool swap_lambdas = false, bool transposed = false) {
     const CjwForm form = cjw_form(inst, p);
     PrecisionGuard g(p);
     for (int l = 1; l < inst.L; ++l) {
@@ -36,7 +38,9 @@ void assert_balanced(const Instance& inst, const CriticalSearchResult& c, const 
         Real a = unweighted ? Real(1) : form.lambda[l - 1];
         Real b = unweighted ? Real(1) : form.lambda[l];
         if (swap_lambdas) std::swap(a, b);  // the mutation check: lambda_{l+1} W_l W_l^T = lambda_l ...
-        const Matrix D = a * matmul(Wl, Wl.transpose(), p) - b * matmul_transpose_left(Wn, Wn, p);
+        if (transposed && Wl.cols() != Wn.rows()) continue;
+        const Matrix D = transposed ? Matrix(a * matmul_transpose_left(Wl, Wl, p) - b * matmul(Wn, Wn.transpose(), p))
+                                    : Matrix(a * matmul(Wl, Wl.transpose(), p) - b * matmul_transpose_left(Wn, Wn, p));
         const Real nl = sqrt(frobenius_norm_squared(Wl, p)), nn = sqrt(frobenius_norm_squared(Wn, p));
         // KP's (unweighted) form: all lambda_l are equal, divide the identity by that lambda.
         const Real lam = unweighted ? form.lambda[0] : Real(1);
@@ -77,7 +81,8 @@ DMF_HIDDEN_PROPERTY("CJW.L3.3/mutant-swapped", "balancedness with lambda_l and l
     balanced_critical_point(o, true);
 }
 
-DMF_PROPERTY_CASES("KP.T2", "the best of several local minimizations is balanced: W_i W_i^T = W_{i+1}^T W_{i+1}", 15) {
+namespace {
+void kp_t2_case(bool transposed) {
     const auto spec = *gen::instance_spec(tiny(true));
     const Precision p = Precision::from_bits(128);
     const Instance inst = gen::materialize(spec, p);
@@ -90,8 +95,15 @@ DMF_PROPERTY_CASES("KP.T2", "the best of several local minimizations is balanced
         if (!have || c.loss < best.loss) best = c, have = true;
     }
     RC_PRE(have);
-    assert_balanced(inst, best, p, true);
+    assert_balanced(inst, best, p, true, false, transposed);
 }
+}  // namespace
+
+DMF_PROPERTY_CASES("KP.T2", "the best of several local minimizations is balanced: W_i W_i^T = W_{i+1}^T W_{i+1}", 15) {
+    kp_t2_case(false);
+}
+
+DMF_HIDDEN_PROPERTY("KP.T2/mutant-transposed", "balancedness as W_i^T W_i = W_{i+1} W_{i+1}^T: must fail") { kp_t2_case(true); }
 
 DMF_PROPERTY_CASES("CJW.L3.11", "no critical point found from random starts is a local maximizer", 25) {
     const auto spec = *gen::instance_spec(tiny(false));

@@ -27,7 +27,9 @@ gen::InstanceGenOptions landscape_sizes() {
     return o;
 }
 
-void check_if_direction(bool inverted) {
+// perturb_roots: a mutant of the independent side, every root of f(.; y) off by a relative 2^-40
+// (a root finder stopped early).
+void check_if_direction(bool inverted, bool perturb_roots = false) {
     const auto spec = *gen::instance_spec(landscape_sizes());
     const Precision p = Precision::from_bits(*rc::gen::element(128u, 256u));
     const Instance inst = gen::materialize(spec, p);
@@ -35,7 +37,11 @@ void check_if_direction(bool inverted) {
     const TargetSvd t = target_svd(inst, rng, p);
     const auto orbits = enumerate_orbits(inst, t, p, 64);
     RC_ASSERT(!orbits.empty());
-    for (const auto& o : orbits) {
+    for (auto o : orbits) {
+        if (perturb_roots) {
+            PrecisionGuard guard(p);
+            for (auto& x : o.x) x *= 1 + make_real(p, 1, -40);
+        }
         const Weights w = orbit_point(inst, t, o, rng, p, inverted);
         const Real g = gradient_norm(inst, w, p);
         const Real scale = gradient_scale(inst, w, p);
@@ -61,7 +67,10 @@ DMF_HIDDEN_PROPERTY("CJW.T2.1/mutant-scaling", "(6)-(7) with sqrt(lambda_l/lambd
     check_if_direction(true);
 }
 
-DMF_PROPERTY_CASES("CJW.T2.1/only-if", "critical points found from random starts have T2.1's structure", 25) {
+namespace {
+// inverted: the layers' singular values predicted as sqrt(lambda_l/lambdabar) x_j (the only-if
+// direction's mutant, the mirror of CJW.T2.1/mutant-scaling).
+void check_only_if_direction(bool inverted) {
     const auto spec = *gen::instance_spec(landscape_sizes());
     const Precision p = Precision::from_bits(128);
     const Instance inst = gen::materialize(spec, p);
@@ -128,7 +137,7 @@ DMF_PROPERTY_CASES("CJW.T2.1/only-if", "critical points found from random starts
     const Real lb = lambda_bar(inst, p);
     for (int l = 1; l <= inst.L; ++l) {
         const auto sw = svd(c.w[l - 1], p, false);
-        const Real cl = sqrt(lb / form.lambda[l - 1]);
+        const Real cl = inverted ? Real(sqrt(form.lambda[l - 1] / lb)) : Real(sqrt(lb / form.lambda[l - 1]));
         for (Eigen::Index k = 0; k < sw.sigma.size(); ++k) {
             const Real expected = k < static_cast<Eigen::Index>(xs.size()) ? Real(cl * xs[k]) : Real(0);
             prop::record_error(scale > 0 ? Real(abs(sw.sigma(k) - expected) / (epsilon(p) * scale)) : Real(0),
@@ -138,4 +147,18 @@ DMF_PROPERTY_CASES("CJW.T2.1/only-if", "critical points found from random starts
                         to_string(expected, 20));
         }
     }
+}
+
+}  // namespace
+
+DMF_HIDDEN_PROPERTY("CJW.T2.1/mutant-root", "independent side: every root of f off by a relative 2^-40: must fail") {
+    check_if_direction(false, true);
+}
+
+DMF_PROPERTY_CASES("CJW.T2.1/only-if", "critical points found from random starts have T2.1's structure", 25) {
+    check_only_if_direction(false);
+}
+
+DMF_HIDDEN_PROPERTY("CJW.T2.1/mutant-only-if-scaling", "only-if with the layers' singular values sqrt(lambda_l/lambdabar) x_j: must fail") {
+    check_only_if_direction(true);
 }

@@ -100,6 +100,35 @@ DMF_PROPERTY_CASES("CJW.A1/corrected", "L = 2: every orbit is a global minimizer
     require(r);
 }
 
+// A1/corrected with sqrt(lambda_1 lambda_2) replaced by the arithmetic mean (lambda_1 + lambda_2)/2
+// (check_cjw_a1's comparison, same landscape): equal only when lambda_1 = lambda_2.
+DMF_HIDDEN_PROPERTY("CJW.A1/mutant-mean", "A1 corrected with (lambda_1 + lambda_2)/2 for sqrt(lambda_1 lambda_2): must fail") {
+    const auto c = draw(2, 2);
+    const Precision& p = bits128();
+    const CjwForm form = cjw_form(c.inst, p);
+    PrecisionGuard g(p);
+    const Real mean = (form.lambda[0] + form.lambda[1]) / 2, lb = lambda_bar(c.inst, p);
+    const int r = static_cast<int>(c.land.svd.y.size());
+    const Real tol = 4096 * (r + 2) * epsilon(p) * (c.land.svd.y.empty() ? Real(1) : Real(c.land.svd.y[0] + lb));
+    for (const auto& o : c.land.orbits) {
+        if (o.computed != "global_minimizer") continue;
+        const auto s = svd(end_to_end(c.inst, o.point, p), p, false);
+        for (int i = 0; i < r; ++i) {
+            const Real printed = i < c.inst.d_min() ? std::max(Real(c.land.svd.y[i] - mean), Real(0)) : Real(0);
+            RC_ASSERT(abs(s.sigma(i) - printed) <= tol);
+        }
+    }
+}
+
+// Independent side, the classifier: A1/corrected's own check on the landscape with every strict
+// saddle reported as non-strict (a zero threshold too wide to see the negative eigenvalue).
+DMF_HIDDEN_PROPERTY("CJW.A1/mutant-classifier", "independent side: strict saddles classified non-strict: must fail") {
+    auto c = draw(2, 2);
+    for (auto& o : c.land.orbits)
+        if (o.computed == "strict_saddle") o.computed = "non_strict_saddle";
+    require(check_cjw_a1(c.inst, c.land, bits128(), true));
+}
+
 // Refuted claims keep CI green honestly: the stored cases must still refute the printed statement.
 namespace {
 void replay_all(const char* claim) {

@@ -134,7 +134,9 @@ DMF_PROPERTY("KP.L11", "{A : sigma_i(A) = C} is a smooth hypersurface: planted s
 }
 
 namespace {
-void trace_identity_case(int factor) {
+// drop_regularizer: a mutant of the independent side, the dense Hessian assembled without the
+// regularizer's (2 lambda/L) I (its trace lowered by (2 lambda/L) N).
+void trace_identity_case(int factor, bool drop_regularizer = false) {
     gen::InstanceGenOptions o;
     o.allow_cjw = false;  // (91)-(92) is stated in the KP convention
     o.max_parameters = 60;
@@ -151,6 +153,7 @@ void trace_identity_case(int factor) {
         tr += H(i, i);
         scale += abs(H(i, i));
     }
+    if (drop_regularizer) tr -= 2 * rounded(inst.lambda[0], p) / inst.L * static_cast<long>(inst.num_parameters());
     prop::assert_eps(kp_trace_identity_92(inst, w, p, factor), tr, 16.0 * (inst.L + 4), p, scale + 1,
                      "tr Hess = (2 lambda/L) N + 2 sum ||A_k||^2 ||B_k||^2, L=" + std::to_string(inst.L));
 }
@@ -161,6 +164,10 @@ DMF_PROPERTY("KP.T15/identity", "(91)-(92): tr Hess L(w) = (2 lambda/L) N + 2 su
 }
 
 DMF_HIDDEN_PROPERTY("KP.T15/mutant-identity", "(92) with the factor 2 dropped: must fail") { trace_identity_case(1); }
+
+DMF_HIDDEN_PROPERTY("KP.T15/mutant-hessian-no-reg", "independent side: the dense Hessian without the regularizer's diagonal: must fail") {
+    trace_identity_case(2, true);
+}
 
 DMF_PROPERTY("KP.T15/bound-scalar", "(81) at certified scalar minimizers off E: tr >= 2L |P*|^2 / g*^2 + (2 lambda/L) N") {
     const int L = *rc::gen::inRange(1, 9);

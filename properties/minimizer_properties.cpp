@@ -77,8 +77,9 @@ struct Agreement {
     bool global_found = false;
 };
 
-Agreement compare_with_prox(const Instance& inst, const Precision& p) {
-    Agreement a{multistart(inst, 4, p), kp_prox(inst.target, inst.L, kp_lambda(inst, p), p), Real(0)};
+// lambda_scale != 1 plants a wrong lambda in the printed side (KP.T3's mutant).
+Agreement compare_with_prox(const Instance& inst, const Precision& p, int lambda_scale = 1) {
+    Agreement a{multistart(inst, 4, p), kp_prox(inst.target, inst.L, kp_lambda(inst, p) * lambda_scale, p), Real(0)};
     RC_PRE(a.prox.ties.empty());  // off the exceptional set E
     RC_PRE(a.ms.best >= 0);
     PrecisionGuard g(p);
@@ -167,10 +168,11 @@ GlobalCase global_kp_case(const Precision& p) {
 
 }  // namespace
 
-DMF_PROPERTY_CASES("KP.T3", "min L = min of the Schatten problem when min d_i >= min(d_0, d_L); otherwise recorded, not failed", 20) {
+namespace {
+void t3_case(int lambda_scale) {
     const Precision p = Precision::from_bits(128);
     const Instance inst = gen::materialize(*gen::instance_spec(small(true)), p);
-    const Agreement a = compare_with_prox(inst, p);
+    const Agreement a = compare_with_prox(inst, p, lambda_scale);
     RC_CLASSIFY(!widths_cover_rank(inst), "precondition fails (bottleneck)");
     if (!widths_cover_rank(inst)) {
         // The precondition is needed: with a bottleneck the best factorization may stay above the
@@ -183,14 +185,33 @@ DMF_PROPERTY_CASES("KP.T3", "min L = min of the Schatten problem when min d_i >=
                        "min L vs Schatten minimum");
 }
 
-DMF_PROPERTY_CASES("KP.T10", "off E, every global minimizer found has end-to-end product U diag(x) V^T", 20) {
-    const Precision p = Precision::from_bits(128);
-    const GlobalCase c = global_kp_case(p);
-    for (const auto& r : c.a.ms.converged)
-        if (c.in_omega(r)) assert_product_is_prox(c.inst, r.w, c.a.prox, p);
+}  // namespace
+
+DMF_PROPERTY_CASES("KP.T3", "min L = min of the Schatten problem when min d_i >= min(d_0, d_L); otherwise recorded, not failed", 20) {
+    t3_case(1);
 }
 
-DMF_PROPERTY_CASES("KP.C13", "off E, ||W_i||_F is the same for every layer and every global minimizer found", 20) {
+// KP's loss is 2F: a prox taken at 2 lambda (the factor 2 of the convention applied twice).
+DMF_HIDDEN_PROPERTY("KP.T3/mutant-lambda", "the Schatten problem at 2 lambda: a start must beat its value") { t3_case(2); }
+
+// lambda_scale != 1 compares with the prox at a wrong lambda (KP.T10's mutant); the search for
+// global minimizers (global_kp_case) keeps the right one.
+namespace {
+void t10_case(int lambda_num, int lambda_den) {
+    const Precision p = Precision::from_bits(128);
+    const GlobalCase c = global_kp_case(p);
+    std::optional<Prox> wrong;
+    if (lambda_num != lambda_den) {
+        PrecisionGuard g(p);
+        wrong = kp_prox(c.inst.target, c.inst.L, kp_lambda(c.inst, p) * lambda_num / lambda_den, p);
+    }
+    for (const auto& r : c.a.ms.converged)
+        if (c.in_omega(r)) assert_product_is_prox(c.inst, r.w, wrong ? *wrong : c.a.prox, p);
+}
+
+// common_norm: also assert the common value is ||P||_F^{1/L} (a wrong closed form: it holds at
+// rank one only; the right one is (sum x_j^{2/L})^{1/2}). KP.C13's mutant.
+void c13_case(bool common_norm) {
     const Precision p = Precision::from_bits(128);
     const GlobalCase c = global_kp_case(p);
     PrecisionGuard g(p);
@@ -200,6 +221,8 @@ DMF_PROPERTY_CASES("KP.C13", "off E, ||W_i||_F is the same for every layer and e
     std::optional<Real> first;
     for (const auto& r : c.a.ms.converged) {
         if (!c.in_omega(r)) continue;
+        if (common_norm && !first)
+            first = pow(sqrt(frobenius_norm_squared(end_to_end(c.inst, r.w, p), p)), Real(1) / c.inst.L);
         for (const auto& w : r.w) {
             const Real n = sqrt(frobenius_norm_squared(w, p));
             if (!first) first = n;
@@ -207,6 +230,20 @@ DMF_PROPERTY_CASES("KP.C13", "off E, ||W_i||_F is the same for every layer and e
             RC_ASSERT(abs(n - *first) <= tol);
         }
     }
+}
+}  // namespace
+
+DMF_PROPERTY_CASES("KP.T10", "off E, every global minimizer found has end-to-end product U diag(x) V^T", 20) { t10_case(1, 1); }
+
+// The prox at lambda/2: KP's loss is 2F, and a CJW-convention lambda passed to KP's prox.
+DMF_HIDDEN_PROPERTY("KP.T10/mutant-lambda", "the products compared with the prox at lambda/2: must fail") { t10_case(1, 2); }
+
+DMF_PROPERTY_CASES("KP.C13", "off E, ||W_i||_F is the same for every layer and every global minimizer found", 20) {
+    c13_case(false);
+}
+
+DMF_HIDDEN_PROPERTY("KP.C13/mutant-norm", "the common layer norm taken as ||P*||_F^{1/L} (true at rank one only): must fail") {
+    c13_case(true);
 }
 
 DMF_HIDDEN_PROPERTY("X.GLOBAL/printed", "X.GLOBAL as stated, any widths: the prox must be reachable (fails with bottlenecks)") {
@@ -226,16 +263,25 @@ DMF_REPLAY_PROPERTY("X.GLOBAL/replay", "every stored X.GLOBAL counterexample sti
     }
 }
 
-DMF_PROPERTY_CASES("X.GLOBAL/corrected", "when d_min >= rank of the prox, CJW's global minimizers (unequal lambda_l) have the prox's end-to-end product (lambda = L lambdabar)", 20) {
+namespace {
+// arithmetic_mean: the prox at L times the arithmetic mean of the lambda_l in place of their
+// geometric mean lambdabar (X.GLOBAL/corrected's mutant; the two differ when the lambda_l do).
+void x_global_corrected_case(bool arithmetic_mean) {
     const Precision p = Precision::from_bits(128);
     const Instance inst = gen::materialize(*gen::instance_spec(small(false)), p);
     RC_PRE(check_x_global_rank(inst, p).verdict == Verdict::holds);
     const Agreement a = compare_with_prox(inst, p);
     RC_PRE(a.global_found);
-    assert_product_is_prox(inst, a.ms.best_result()->w, a.prox, p);
+    if (!arithmetic_mean) return assert_product_is_prox(inst, a.ms.best_result()->w, a.prox, p);
+    const CjwForm form = cjw_form(inst, p);
+    PrecisionGuard g(p);
+    Real sum = 0;
+    for (const auto& l : form.lambda) sum += l;
+    assert_product_is_prox(inst, a.ms.best_result()->w, kp_prox(inst.target, inst.L, sum, p), p);
 }
 
-DMF_PROPERTY_CASES("KP.T15/bound", "(81) at global minimizers found from random starts: tr Hess >= 2L ||P*||^2 / g*^2 + (2 lambda/L) N", 20) {
+// drop_1_over_L: (81) with (2 lambda/L) N read as 2 lambda N (KP.T15/bound's mutant; equal at L = 1).
+void t15_bound_case(bool drop_1_over_L) {
     const Precision p = Precision::from_bits(128);
     const GlobalCase c = global_kp_case(p);
     const Instance& inst = c.inst;
@@ -243,12 +289,31 @@ DMF_PROPERTY_CASES("KP.T15/bound", "(81) at global minimizers found from random 
         if (!c.in_omega(r)) continue;
         const Sharpness s = sharpness(inst, r.w, p);
         PrecisionGuard g(p);
+        const Real lambda_term = 2 * rounded(inst.lambda[0], p) / inst.L * static_cast<long>(inst.num_parameters());
         // At a collapsed minimizer (P* = 0, g* = 0) the printed ratio is 0/0 (the registry's caveat).
-        const Real bound = s.bound_81 ? *s.bound_81 : Real(2 * rounded(inst.lambda[0], p) / inst.L * static_cast<long>(inst.num_parameters()));
+        Real bound = s.bound_81 ? *s.bound_81 : lambda_term;
+        if (drop_1_over_L) bound += lambda_term * (inst.L - 1);
         const Real scale = dmf::tolerance::guarded_scale(abs(s.trace), p);
         prop::record_error((bound - s.trace) / (epsilon(p) * scale), "bound - trace");
         RC_ASSERT(s.trace >= bound - make_real(p, 1, -static_cast<long>(p.bits() / 2)) * scale);
     }
+}
+}  // namespace
+
+DMF_PROPERTY_CASES("X.GLOBAL/corrected", "when d_min >= rank of the prox, CJW's global minimizers (unequal lambda_l) have the prox's end-to-end product (lambda = L lambdabar)", 20) {
+    x_global_corrected_case(false);
+}
+
+DMF_HIDDEN_PROPERTY("X.GLOBAL/mutant-mean", "the prox at sum lambda_l (arithmetic mean) in place of L lambdabar: must fail") {
+    x_global_corrected_case(true);
+}
+
+DMF_PROPERTY_CASES("KP.T15/bound", "(81) at global minimizers found from random starts: tr Hess >= 2L ||P*||^2 / g*^2 + (2 lambda/L) N", 20) {
+    t15_bound_case(false);
+}
+
+DMF_HIDDEN_PROPERTY("KP.T15/mutant-bound", "(81) with (2 lambda/L) N read as 2 lambda N: must fail") {
+    t15_bound_case(true);
 }
 
 DMF_PROPERTY_CASES("KP.C14", "lambda above lambda_c(sigma_max) collapses every global minimizer to P = 0; just below it does not", 20) {

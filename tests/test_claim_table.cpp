@@ -121,6 +121,30 @@ TEST_CASE("every claim has a property that check runs; its mutants are hidden pr
     }
 }
 
+TEST_CASE("every mutant of the table has a CTest entry that expects it killed (label mutants)") {
+    // tests/CMakeLists.txt's DMF_MUTANTS (one `dmf-oracle mutants --only ID` entry each), or the
+    // mutation-check cases of tests/test_property_harness.cpp.
+    auto text = [](const char* rel) {
+        std::ifstream in(std::string(DMF_SOURCE_DIR) + "/" + rel);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    };
+    const std::string cmake = text("tests/CMakeLists.txt"), harness = text("tests/test_property_harness.cpp");
+    const std::string listed = cmake.substr(cmake.find("set(DMF_MUTANTS"));
+    const std::string block = listed.substr(0, listed.find(')'));
+    int n = 0;
+    for (const auto& d : claim_table())
+        for (const auto& m : d.mutants) {
+            ++n;
+            const bool in_cmake = (block + "\n").find(" " + m + "\n") != std::string::npos ||
+                                  (block + " ").find(" " + m + " ") != std::string::npos;
+            const bool in_harness = harness.find("\"" + m + "\"") != std::string::npos;
+            CHECK_MESSAGE(in_cmake != in_harness, m << (in_cmake ? ": listed twice" : ": no CTest entry (tests/CMakeLists.txt DMF_MUTANTS)"));
+        }
+    CHECK(n == 28);
+}
+
 TEST_CASE("every counterexample file the table names exists and names its claim") {
     for (const auto& c : claim_table())
         for (const auto& f : c.counterexamples) {
