@@ -9,18 +9,12 @@
 #include "claims/matrix_claims.hpp"
 #include "claims/saddle_claims.hpp"
 #include "claims/scalar_claims.hpp"
+#include "generators/structured_cases.hpp"
 
 namespace dmf {
 
 Instance scalar_case(int L, const Real& lambda_kp, const Real& m, const Precision& p) {
-    Instance inst;
-    inst.L = L;
-    inst.dims.assign(L + 1, 1);
-    inst.convention = Convention::kp;
-    inst.lambda = {rounded(lambda_kp, p)};
-    inst.target = zeros(1, 1, p);
-    inst.target(0, 0) = rounded(m, p);
-    return inst;
+    return gen::scalar_instance(L, lambda_kp, m, p);
 }
 
 namespace {

@@ -11,6 +11,7 @@
 #include "dmf/numerics/random.hpp"
 #include "dmf/landscape/scalar_problem.hpp"
 #include "properties/property.hpp"
+#include "properties/kp_t9_equality.hpp"
 #include "claims/claim_table.hpp"
 #include "dmf/numerics/tolerance_policy.hpp"
 
@@ -62,19 +63,7 @@ DMF_PROPERTY("KP.T9", "tr(A B^T) <= sum sigma_i(A) sigma_i(B), with equality whe
     const Matrix A = gen::materialize(*gen::matrix_spec(m, n), p);
     require_claim_holds("KP.T9", case_with_target(A, 1, p), p);
     // Equality case: C = U_A diag(tau) V_A^T with tau descending shares A's singular vectors.
-    const Vector sa = singular_values(A, p);
-    const auto da = svd(A, p, true);
-    PrecisionGuard g(p);
-    Matrix Dt = zeros(m, n, p);
-    std::vector<Real> tau;
-    for (Eigen::Index i = 0; i < sa.size(); ++i) tau.push_back(abs(Rng(i + 7).gaussian(p)));
-    std::sort(tau.begin(), tau.end(), [](const Real& x, const Real& y) { return x > y; });
-    for (Eigen::Index i = 0; i < sa.size(); ++i) Dt(i, i) = tau[i];
-    const Matrix C = matmul(matmul(da.u, Dt, p), da.v.transpose(), p);
-    Real eq = 0;
-    for (Eigen::Index i = 0; i < sa.size(); ++i) eq += sa(i) * tau[i];
-    prop::assert_eps(dot(A, C, p), eq, 64.0 * (m + n), p, tolerance::guarded_scale(sa(0) * tau[0] * (m + n), p),
-                     "equality when singular vectors are shared");
+    prop::assert_t9_equality_case(A, svd(A, p, true), p);
 }
 
 DMF_PROPERTY("KP.T19", "sum sigma_i(AB)^p <= sum_{i <= min(rank A, rank B)} sigma_i(A)^p sigma_i(B)^p (B and p drawn from the case)") {
@@ -190,4 +179,21 @@ DMF_PROPERTY("KP.T15/bound-scalar", "(81) at certified scalar minimizers off E: 
         prop::record_error((bound - tr) / (epsilon(p) * scale), "bound - trace");
         RC_ASSERT(tr >= bound - 64 * L * epsilon(p) * scale);
     }
+}
+
+void dmf::prop::assert_t9_equality_case(const Matrix& A, const SingularValueDecomposition& da, const Precision& p) {
+    const Eigen::Index m = A.rows(), n = A.cols();
+    const Vector& sa = da.sigma;
+    PrecisionGuard g(p);
+    Matrix Dt = zeros(m, n, p);
+    std::vector<Real> tau;
+    for (Eigen::Index i = 0; i < sa.size(); ++i) tau.push_back(abs(Rng(i + 7).gaussian(p)));
+    std::sort(tau.begin(), tau.end(), [](const Real& x, const Real& y) { return x > y; });
+    for (Eigen::Index i = 0; i < sa.size(); ++i) Dt(i, i) = tau[i];
+    const Matrix C = matmul(matmul(da.u, Dt, p), da.v.transpose(), p);
+    Real eq = 0;
+    for (Eigen::Index i = 0; i < sa.size(); ++i) eq += sa(i) * tau[i];
+    assert_eps(dot(A, C, p), eq, 64.0 * static_cast<double>(m + n), p,
+               tolerance::guarded_scale(sa(0) * tau[0] * static_cast<double>(m + n), p),
+               "equality when singular vectors are shared");
 }
