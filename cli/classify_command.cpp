@@ -79,9 +79,7 @@ int run_classify(const ClassifyOptions& o) {
         json lo = json::array(), hi = json::array();
         for (const auto& r : a.lanczos->lowest) lo.push_back({{"value", S(r.value)}, {"residual", to_string(r.residual, 6)}});
         for (const auto& r : a.lanczos->highest) hi.push_back({{"value", S(r.value)}, {"residual", to_string(r.residual, 6)}});
-        out["hessian_extremes_lanczos"] = {{"lowest", lo}, {"highest", hi}, {"products", a.lanczos->iterations},
-                                           {"restarts", a.lanczos->restarts},
-                                           {"residual_asked", to_string(a.lanczos->tolerance, 6)},
+        out["hessian_extremes_lanczos"] = {{"lowest", lo}, {"highest", hi}, {"iterations", a.lanczos->iterations},
                                            {"status", to_string(a.lanczos->status)}};
     }
     json near = nullptr;

@@ -82,7 +82,7 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
         a.gradient_norm = gradient_norm(inst, w, p);
         // A budget of products: near a critical point the bottom of the spectrum is a cluster split only
         // by ||grad F||, which no Krylov space of modest size resolves; the residuals then say so.
-        constexpr int kLanczosProducts = 400;
+        const int kLanczosProducts = inst.num_parameters() <= 4096 ? 400 : 100;
         a.lanczos = lanczos_extreme(inst, w, 5, p, seed, kLanczosProducts, 1e6, progress);
         a.notes.push_back("N above --max-n: no dense Hessian at the point; hessian_extremes_lanczos instead (thick-restart "
                           "Lanczos with full reorthogonalization on the Hessian-vector product; some eigenvalue lies "
