@@ -38,7 +38,8 @@ void render_classify_text(const json& out) {
                   << "\n  predicted (T2.2) " << near["predicted_type"].dump() << ", computed " << near["computed_type"].dump()
                   << "\n  distance to the point reached " << near["distance_to_reached_point"].get<std::string>()
                   << "\n  distance to the orbit (hidden rotations aligned) "
-                  << near["distance_to_orbit_aligned"].get<std::string>() << "\n";
+                  << (near["distance_to_orbit_aligned"].is_null() ? std::string("-") : near["distance_to_orbit_aligned"].get<std::string>())
+                  << "\n";
     }
     const json& gp = out["distance_to_global_end_to_end"];
     std::cout << "distance of P to the global end-to-end minimizer: " << (gp.is_null() ? "-" : gp.get<std::string>()) << "\n";
@@ -93,7 +94,7 @@ int run_classify(const ClassifyOptions& o) {
                 {"match_tolerance", S(a.match_tolerance)},
                 {"matches_no_orbit", a.matches_no_orbit},
                 {"distance_to_reached_point", S(a.distance_to_reached)},
-                {"distance_to_orbit_aligned", S(a.distance_to_orbit_aligned)},
+                {"distance_to_orbit_aligned", a.dense ? json(S(a.distance_to_orbit_aligned)) : json(nullptr)},
                 {"predicted_type", inst.L >= 3 ? json(predict_t2_2(inst, a.svd, a.match.orbit, p)) : json(nullptr)},
                 {"computed_type", a.orbit ? json(a.orbit->computed) : json(nullptr)}};
     }

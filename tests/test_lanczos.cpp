@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace dmf;
 
 TEST_SUITE("unit") {
@@ -17,7 +19,7 @@ TEST_CASE("Lanczos extreme eigenvalues agree with the dense spectrum within thei
     Weights w;
     for (int l = 1; l <= 3; ++l) w.push_back(gaussian_matrix(inst.dims[l], inst.dims[l - 1], rng, p));
     const auto dense = symmetric_eigen(hessian(inst, w, p), p, false).values;
-    const auto r = lanczos_extreme(inst, w, 3, p, 1, static_cast<int>(dense.size()));
+    const auto r = lanczos_extreme(inst, w, 3, p);
     PrecisionGuard g(p);
     const Eigen::Index n = dense.size();
     for (int j = 0; j < 3; ++j) {
@@ -27,6 +29,49 @@ TEST_CASE("Lanczos extreme eigenvalues agree with the dense spectrum within thei
         // Converged: the residuals are at rounding level, not just bounds.
         CHECK(r.lowest[j].residual < 1e-30);
         CHECK(r.highest[j].residual < 1e-30);
+    }
+}
+
+TEST_CASE("HessianVectorProduct (8L products, raw MPFR) agrees with the dense Hessian times v") {
+    const Precision p = Precision::from_bits(128);
+    const Instance inst = instance_from_json(
+        parse_json_exact(R"({"L":4,"dims":[3,4,2,5,3],"lambda":0.1,"convention":"kp","target":[[1,2,0],[0,1,3],[2,0,1]]})"), p);
+    Rng rng(3);
+    Weights w, v;
+    for (int l = 1; l <= inst.L; ++l) w.push_back(gaussian_matrix(inst.dims[l], inst.dims[l - 1], rng, p));
+    for (int l = 1; l <= inst.L; ++l) v.push_back(gaussian_matrix(inst.dims[l], inst.dims[l - 1], rng, p));
+    const Vector dense = matvec(hessian(inst, w, p), flatten(inst, v, p), p);
+    const Vector fast = HessianVectorProduct(inst, w, p).apply(flatten(inst, v, p));
+    PrecisionGuard g(p);
+    CHECK((dense - fast).cwiseAbs().maxCoeff() <= Real("1e-34") * (1 + dense.cwiseAbs().maxCoeff()));
+}
+
+TEST_CASE("thick-restart Lanczos: a clustered spectrum, restarted many times, within its certificates") {
+    // A diagonal operator (n = 400) with clusters at both ends: 1 +- 1e-8 j at the bottom (a cluster of 6)
+    // and 5 - 1e-6 j at the top, the rest spread over [2, 4]. A basis of 30 forces restarts.
+    const Precision p = Precision::from_bits(128);
+    PrecisionGuard g(p);
+    const long long n = 400;
+    Vector d = zero_vector(n, p);
+    for (long long i = 0; i < n; ++i) d(i) = 2 + Real(2 * i) / n;
+    for (int j = 0; j < 6; ++j) d(7 * j + 3) = 1 + Real("1e-8") * j;
+    for (int j = 0; j < 6; ++j) d(11 * j + 100) = 5 - Real("1e-6") * j;
+    Vector sorted = d;
+    std::sort(sorted.data(), sorted.data() + n);
+    const SymmetricOperator op = [&](const Vector& x) { return Vector(d.cwiseProduct(x)); };
+    LanczosOptions o;
+    o.k = 5;
+    o.basis = 30;
+    o.tol_eps = 1e4;
+    const LanczosResult r = lanczos_extreme(op, n, p, o);
+    CHECK(r.status == Status::ok);
+    CHECK(r.restarts > 0);
+    for (int j = 0; j < 5; ++j) {
+        INFO("j = " << j << " lowest " << to_string(r.lowest[j].value, 30) << " residual " << to_string(r.lowest[j].residual, 4));
+        CHECK(abs(r.lowest[j].value - sorted(j)) <= r.lowest[j].residual + Real("1e-35"));
+        CHECK(abs(r.highest[j].value - sorted(n - 1 - j)) <= r.highest[j].residual + Real("1e-35"));
+        CHECK(r.lowest[j].residual <= Real("1e-30"));
+        CHECK(r.highest[j].residual <= Real("1e-30"));
     }
 }
 

@@ -1,74 +1,218 @@
 #include "dmf/landscape/lanczos.hpp"
-#include "dmf/numerics/tolerance_policy.hpp"
 
 #include "dmf/numerics/random.hpp"
+#include "dmf/numerics/tolerance_policy.hpp"
+
+#include <boost/multiprecision/mpfr.hpp>
 
 #include <algorithm>
+#include <stdexcept>
+#include <thread>
 
 namespace dmf::inline landscape {
 
-LanczosResult lanczos_extreme(const Instance& inst, const Weights& w_in, int k, const Precision& p, std::uint64_t seed,
-                              int max_iterations, double tol_eps) {
-    if (k < 1) throw std::invalid_argument("lanczos_extreme: k must be >= 1");
-    Weights w;
-    for (const auto& m : w_in) w.push_back(rounded(m, p));
-    const Eigen::Index N = flatten(inst, w, p).size();
-    const int m_max = static_cast<int>(std::min<Eigen::Index>(N, max_iterations > 0 ? max_iterations : 4 * k + 40));
-    auto H = [&](const Vector& v) { return flatten(inst, hessian_vector_product(inst, w, unflatten(inst, v, p), p), p); };
-    Rng rng(seed);
-    PrecisionGuard g(p);
-    Vector q = zero_vector(N, p);
-    for (Eigen::Index i = 0; i < N; ++i) q(i) = rng.gaussian(p);
-    q /= q.norm();
-    std::vector<Vector> Q{q};
-    std::vector<Real> alpha, beta;
-    LanczosResult out;
-    auto ritz = [&](int m, bool final_pass) {
-        // Eigen-decompose the m x m tridiagonal T and return Ritz pairs with residuals.
-        Matrix T = zeros(m, m, p);
-        for (int i = 0; i < m; ++i) {
-            T(i, i) = alpha[i];
-            if (i + 1 < m) T(i, i + 1) = T(i + 1, i) = beta[i];
-        }
-        const SymmetricEigen e = symmetric_eigen(T, p, true);
-        std::vector<RitzPair> lo, hi;
-        auto pair = [&](Eigen::Index j) {
-            Vector v = zero_vector(N, p);
-            for (int i = 0; i < m; ++i) v += e.vectors(i, j) * Q[i];
-            v /= v.norm();
-            const Vector r = H(v) - e.values(j) * v;
-            return RitzPair{e.values(j), r.norm()};
-        };
-        const int kk = std::min(k, m);
-        for (int j = 0; j < kk; ++j) lo.push_back(pair(j));
-        for (int j = 0; j < kk; ++j) hi.push_back(pair(m - 1 - j));
-        out.lowest = lo;
-        out.highest = hi;
-        (void)final_pass;
-        return e.values.cwiseAbs().maxCoeff();
-    };
-    for (int j = 0; j < m_max; ++j) {
-        Vector z = H(Q[j]);
-        alpha.push_back(Q[j].dot(z));
-        // Full reorthogonalization, twice ("twice is enough").
-        for (int pass = 0; pass < 2; ++pass)
-            for (const auto& qi : Q) z -= qi.dot(z) * qi;
-        const Real b = z.norm();
-        out.iterations = j + 1;
-        const bool last = j + 1 == m_max;
-        // Check convergence every 10 steps (each check costs 2k extra products).
-        if ((j + 1) % 10 == 0 || last || b == 0) {
-            const Real norm = ritz(j + 1, last);
-            bool done = true;
-            for (const auto& r : out.lowest) done = done && r.residual <= tol_eps * epsilon(p) * (dmf::tolerance::guarded_scale(norm, p));
-            for (const auto& r : out.highest) done = done && r.residual <= tol_eps * epsilon(p) * (dmf::tolerance::guarded_scale(norm, p));
-            if (done || last || b == 0) return out;
-        }
-        beta.push_back(b);
-        Q.push_back(z / b);
+namespace {
+
+// Raw-MPFR kernels (no temporaries), split over the hardware threads: at N = 32,768 the
+// orthogonalization and restarts are a third of the work next to the products.
+template <class F>
+void parallel_for(Eigen::Index n, const F& f) {
+    const unsigned t = std::min<Eigen::Index>(std::max(1u, std::thread::hardware_concurrency()), n < 4096 ? 1 : n);
+    if (t <= 1) {
+        f(0, n);
+        return;
     }
-    out.status = Status::no_convergence;
-    return out;
+    std::vector<std::thread> pool;
+    for (unsigned k = 0; k < t; ++k)
+        pool.emplace_back([&, k] {
+            f(n * k / t, n * (k + 1) / t);
+            mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);
+        });
+    for (auto& th : pool) th.join();
+}
+
+mpfr_ptr raw(Real& x) { return x.backend().data(); }
+mpfr_srcptr raw(const Real& x) { return x.backend().data(); }
+
+// c_i = <V_i, z> for i < m, then z -= sum_i c_i V_i; returns c.
+std::vector<Real> project_out(const std::vector<Vector>& V, size_t m, Vector& z, const Precision& p) {
+    const Eigen::Index N = z.size();
+    const mpfr_prec_t prec = static_cast<mpfr_prec_t>(p.bits());
+    std::vector<Real> c(m, Real(0));
+    const unsigned t = std::max(1u, std::thread::hardware_concurrency());
+    // Partial dot products per thread over entry ranges, summed after.
+    std::vector<std::vector<Real>> part(t, std::vector<Real>(m, Real(0)));
+    parallel_for(N, [&](Eigen::Index i0, Eigen::Index i1) {
+        const unsigned slot = static_cast<unsigned>(i0 * t / N);
+        mpfr_t acc;
+        mpfr_init2(acc, prec);
+        for (size_t k = 0; k < m; ++k) {
+            mpfr_set_zero(acc, 1);
+            for (Eigen::Index i = i0; i < i1; ++i) mpfr_fma(acc, raw(V[k](i)), raw(z(i)), acc, MPFR_RNDN);
+            mpfr_set(raw(part[slot][k]), acc, MPFR_RNDN);
+        }
+        mpfr_clear(acc);
+    });
+    for (size_t k = 0; k < m; ++k)
+        for (unsigned s = 0; s < t; ++s) c[k] += part[s][k];
+    std::vector<Real> neg(m);
+    for (size_t k = 0; k < m; ++k) neg[k] = -c[k];
+    parallel_for(N, [&](Eigen::Index i0, Eigen::Index i1) {
+        for (Eigen::Index i = i0; i < i1; ++i)
+            for (size_t k = 0; k < m; ++k) mpfr_fma(raw(z(i)), raw(neg[k]), raw(V[k](i)), raw(z(i)), MPFR_RNDN);
+    });
+    return c;
+}
+
+// X_j = sum_i V_i S(i, cols[j]).
+std::vector<Vector> combine(const std::vector<Vector>& V, const Matrix& S, const std::vector<Eigen::Index>& cols,
+                            const Precision& p) {
+    const Eigen::Index N = V.front().size();
+    const mpfr_prec_t prec = static_cast<mpfr_prec_t>(p.bits());
+    std::vector<Vector> X(cols.size(), zero_vector(N, p));
+    parallel_for(N, [&](Eigen::Index i0, Eigen::Index i1) {
+        mpfr_t acc;
+        mpfr_init2(acc, prec);
+        for (size_t j = 0; j < cols.size(); ++j)
+            for (Eigen::Index i = i0; i < i1; ++i) {
+                mpfr_set_zero(acc, 1);
+                for (Eigen::Index r = 0; r < S.rows(); ++r) mpfr_fma(acc, raw(V[r](i)), raw(S(r, cols[j])), acc, MPFR_RNDN);
+                mpfr_set(raw(X[j](i)), acc, MPFR_RNDN);
+            }
+        mpfr_clear(acc);
+    });
+    return X;
+}
+
+Real norm(const Vector& v) {
+    Real s = 0;
+    for (Eigen::Index i = 0; i < v.size(); ++i) s += v(i) * v(i);
+    return sqrt(s);
+}
+
+}  // namespace
+
+LanczosResult lanczos_extreme(const SymmetricOperator& H, long long n, const Precision& p, const LanczosOptions& o) {
+    if (o.k < 1) throw std::invalid_argument("lanczos_extreme: k must be >= 1");
+    if (n < 1) throw std::invalid_argument("lanczos_extreme: empty operator");
+    PrecisionGuard g(p);
+    const int k = static_cast<int>(std::min<long long>(o.k, n));
+    const int m = static_cast<int>(std::min<long long>(n, o.basis > 0 ? o.basis : std::max(6 * k + 20, 40)));
+    // Kept at a restart: the k wanted plus as many again at each end (thick restart).
+    const int keep_end = std::min(2 * k, std::max(1, (m - 2) / 2 - 1));
+    LanczosResult out;
+    Rng rng(o.seed);
+    Vector q = zero_vector(n, p);
+    for (long long i = 0; i < n; ++i) q(i) = rng.gaussian(p);
+    q /= norm(q);
+    std::vector<Vector> V{q};
+    Matrix T = zeros(m, m, p);  // V^T H V, upper triangle from Gram-Schmidt
+    int s = 0;                  // vectors kept from the last restart (T diagonal there, row s the coupling)
+    Real beta = 0;
+    Vector coupling;            // after a restart: T(i, s) = coupling(i), i < s
+    const Real eps = epsilon(p);
+    std::vector<Real> lo_theta, hi_theta;
+    Matrix S;
+    Vector theta;
+    while (true) {
+        // Expand the basis from s + 1 vectors to m (V has s + 1 vectors: the kept ones and the residual direction).
+        int j = static_cast<int>(V.size()) - 1;
+        bool invariant = false;
+        for (; j < m; ++j) {
+            Vector z = H(V[j]);
+            ++out.iterations;
+            std::vector<Real> c = project_out(V, V.size(), z, p);
+            const std::vector<Real> c2 = project_out(V, V.size(), z, p);  // twice is enough
+            for (size_t i = 0; i < c.size(); ++i) c[i] += c2[i];
+            for (int i = 0; i <= j; ++i) T(i, j) = c[static_cast<size_t>(i)];
+            beta = norm(z);
+            if (j + 1 == m) {
+                V.push_back(beta > 0 ? Vector(z / beta) : z);
+                break;
+            }
+            if (beta <= eps * eps * (1 + abs(T(j, j)))) {  // an invariant subspace: the Ritz values are eigenvalues
+                invariant = true;
+                ++j;
+                break;
+            }
+            V.push_back(z / beta);
+        }
+        const int size = invariant ? j : m;
+        Matrix Ts = zeros(size, size, p);
+        for (int c = 0; c < size; ++c)
+            for (int r = 0; r <= c; ++r) Ts(r, c) = Ts(c, r) = T(r, c);
+        const SymmetricEigen e = symmetric_eigen(Ts, p, true);
+        if (e.status != Status::ok) {
+            out.status = Status::no_convergence;
+            return out;
+        }
+        theta = e.values;
+        S = e.vectors;
+        out.norm_estimate = std::max(abs(theta(0)), abs(theta(size - 1)));
+        out.tolerance = o.tol_eps * eps * tolerance::guarded_scale(out.norm_estimate, p);
+        // Residual estimates beta |S(last, i)| of the wanted pairs.
+        const int kk = std::min(k, size);
+        bool converged = true;
+        Real worst = 0;
+        for (int i = 0; i < kk; ++i)
+            for (const int idx : {i, size - 1 - i}) {
+                const Real est = invariant ? Real(0) : Real(abs(beta * S(size - 1, idx)));
+                worst = std::max(worst, est);
+                converged = converged && est <= out.tolerance;
+            }
+        if (o.progress)
+            o.progress("Lanczos: " + std::to_string(out.iterations) + " products, restart " +
+                       std::to_string(out.restarts) + ", largest wanted residual estimate " + to_string(worst, 3) +
+                       " (asked " + to_string(out.tolerance, 3) + ")");
+        const bool budget = out.iterations + (m - 2 * keep_end) > o.max_products;
+        if (converged || invariant || budget || size == n) {
+            // Certificates: explicit residuals of the wanted Ritz vectors.
+            std::vector<Eigen::Index> cols;
+            for (int i = 0; i < kk; ++i) cols.push_back(i);
+            for (int i = 0; i < kk; ++i) cols.push_back(size - 1 - i);
+            const std::vector<Vector> X = combine(std::vector<Vector>(V.begin(), V.begin() + size), S, cols, p);
+            out.lowest.clear();
+            out.highest.clear();
+            bool certified = true;
+            for (size_t c = 0; c < cols.size(); ++c) {
+                const Vector x = X[c] / norm(X[c]);
+                const Real th = theta(cols[c]);
+                const Real r = norm(Vector(H(x) - th * x));
+                ++out.iterations;
+                certified = certified && r <= 2 * out.tolerance;
+                (c < static_cast<size_t>(kk) ? out.lowest : out.highest).push_back({th, r});
+            }
+            out.status = certified ? Status::ok : Status::no_convergence;
+            return out;
+        }
+        // Thick restart: keep keep_end Ritz vectors at each end; the residual direction V[m] follows.
+        std::vector<Eigen::Index> cols;
+        for (int i = 0; i < keep_end; ++i) cols.push_back(i);
+        for (int i = 0; i < keep_end; ++i) cols.push_back(size - keep_end + i);
+        std::vector<Vector> kept = combine(std::vector<Vector>(V.begin(), V.begin() + size), S, cols, p);
+        const Vector residual_dir = V[static_cast<size_t>(size)];
+        s = static_cast<int>(cols.size());
+        T = zeros(m, m, p);
+        for (int i = 0; i < s; ++i) {
+            T(i, i) = theta(cols[static_cast<size_t>(i)]);
+            T(i, s) = beta * S(size - 1, cols[static_cast<size_t>(i)]);  // overwritten by Gram-Schmidt at step s
+        }
+        kept.push_back(residual_dir);
+        V = std::move(kept);
+        ++out.restarts;
+    }
+}
+
+LanczosResult lanczos_extreme(const Instance& inst, const Weights& w, int k, const Precision& p, std::uint64_t seed,
+                              int max_iterations, double tol_eps, const std::function<void(const std::string&)>& progress) {
+    const HessianVectorProduct hvp(inst, w, p);
+    LanczosOptions o;
+    o.k = k;
+    o.seed = seed;
+    o.tol_eps = tol_eps;
+    o.progress = progress;
+    if (max_iterations > 0) o.max_products = max_iterations;
+    return lanczos_extreme([&](const Vector& v) { return hvp.apply(v); }, hvp.size(), p, o);
 }
 
 }  // namespace dmf::landscape

@@ -20,6 +20,47 @@ Real end_to_end_distance(const Instance& inst, const Weights& a, const Weights& 
     return sqrt(frobenius_norm_squared(Matrix(end_to_end(inst, a, p) - end_to_end(inst, b, p)), p));
 }
 
+// Above --max-n nothing dense and nothing that lists orbits: the orbit is read off the point itself
+// (nearest_orbit.hpp, O(L d^3)), the spectrum at that orbit comes from the block-structured
+// Hessian, and the point's own extremes from Lanczos. No Levenberg-Marquardt (its step solves an
+// N x N system): the point is certified critical or not by its own gradient.
+PointAnalysis analyze_large(const Instance& inst, const Weights& w, const Precision& p, PointAnalysis a,
+                            const std::function<void(const std::string&)>& step) {
+    step("the orbit read off the point (layer singular values, U^T P V)");
+    a.match = orbit_of_point(inst, a.svd, w, p);
+    a.reached = true;
+    a.reached_point = w;
+    a.reached_value = a.loss;
+    a.reached_gradient_norm = a.gradient_norm;
+    a.reached_gradient_tolerance = tolerance::gradient_tolerance(inst.L, max_width(inst), gradient_scale(inst, w, p), p);
+    {
+        PrecisionGuard g(p);
+        a.distance_to_reached = 0;
+        Real scale = 0;
+        for (const auto& x : a.match.orbit.x) scale = std::max(scale, x);
+        a.match_tolerance = make_real(p, 1, -static_cast<long>(p.bits() / 4)) * tolerance::guarded_scale(scale, p);
+        const bool critical = a.reached_gradient_norm <= a.reached_gradient_tolerance;
+        a.matches_no_orbit = critical && a.match.mismatch > a.match_tolerance;
+        a.notes.push_back(std::string("N above --max-n: no Levenberg-Marquardt (dense N x N steps); the orbit is read off "
+                                      "the point itself, which is ") +
+                          (critical ? "critical to the gradient tolerance" : "not critical to the gradient tolerance at "
+                                                                             "this precision (a trained point)") +
+                          "; distance_to_orbit_aligned is not computed (layer_singular_value_mismatch and "
+                          "end_to_end_mismatch measure the distance)");
+        if (a.matches_no_orbit)
+            a.notes.push_back("the point (certified: ||grad F|| below its tolerance) lies " + to_string(a.match.mismatch, 6) +
+                              " from the nearest orbit of T2.1 (tolerance " + to_string(a.match_tolerance, 6) +
+                              "): a candidate counterexample to CJW.T2.1 (save the weights)");
+    }
+    step("the matched orbit: structured Hessian spectrum");
+    const auto st = hessian_spectrum_structured(inst, a.svd, a.match.orbit, p);
+    if (st.status == Status::ok) a.orbit_spectrum_structured = st.eigenvalues;
+    a.notes.push_back("N above --max-n: the orbit's type is not computed (classify_orbit is dense); "
+                      "nearest_critical_orbit.hessian_spectrum_structured is its spectrum");
+    a.global_value = Real(std::numeric_limits<double>::max());
+    return a;
+}
+
 }  // namespace
 
 PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precision& p, long long max_n, std::uint64_t seed,
@@ -28,8 +69,8 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
         if (progress) progress(what);
     };
     PointAnalysis a;
-    step("the point: loss, gradient" + std::string(inst.num_parameters() <= max_n ? ", dense Hessian" : ", Lanczos"));
     a.dense = inst.num_parameters() <= max_n;
+    step("the point: loss, gradient" + std::string(a.dense ? ", dense Hessian" : ", Lanczos"));
     a.loss = loss(inst, w, p);
     if (a.dense) {
         a.classification = classify_point(inst, w, p);
@@ -39,15 +80,19 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
                                  : symmetric_eigen(hessian(inst, w, p), p, false).values;
     } else {
         a.gradient_norm = gradient_norm(inst, w, p);
-        a.lanczos = lanczos_extreme(inst, w, 5, p);
-        a.notes.push_back("N above --max-n: no dense Hessian at the point; hessian_extremes_lanczos instead (Lanczos with "
-                          "full reorthogonalization on the Hessian-vector product; some eigenvalue lies within each "
-                          "residual; multiplicities are not resolved)");
+        // A budget of products: near a critical point the bottom of the spectrum is a cluster split only
+        // by ||grad F||, which no Krylov space of modest size resolves; the residuals then say so.
+        const int kLanczosProducts = inst.num_parameters() <= 4096 ? 400 : 100;
+        a.lanczos = lanczos_extreme(inst, w, 5, p, seed, kLanczosProducts, 1e6, progress);
+        a.notes.push_back("N above --max-n: no dense Hessian at the point; hessian_extremes_lanczos instead (thick-restart "
+                          "Lanczos with full reorthogonalization on the Hessian-vector product; some eigenvalue lies "
+                          "within each residual; multiplicities are not resolved)");
     }
     {
         Rng rng(seed);
         a.svd = target_svd(inst, rng, p);
     }
+    if (!a.dense) return analyze_large(inst, w, p, std::move(a), step);
 
     // The independent global value: a multistart, and the value of every orbit of T2.1 while they
     // can be listed (the values need no Hessian).

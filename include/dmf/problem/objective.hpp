@@ -26,6 +26,33 @@ Matrix hessian(const Instance& inst, const Weights& w, const Precision& p);
 // Hessian times the direction v (same shapes as w), without forming the Hessian.
 Weights hessian_vector_product(const Instance& inst, const Weights& w, const Weights& v, const Precision& p);
 
+// Hessian-vector products at one fixed point, for Krylov methods: the products that do not depend
+// on the direction (prefix/suffix products, R = P - Y, A_l^T R, R B_l^T) are formed once, and each
+// product then costs 8L matrix products (forward and backward recursions for dP, dA_l, A_l^T dP)
+// instead of O(L^2), done on raw MPFR with one rounding per fused multiply-add, split over the
+// hardware threads. Same rounding model as hessian_vector_product (each entry rounded to p).
+class HessianVectorProduct {
+public:
+    HessianVectorProduct(const Instance& inst, const Weights& w, const Precision& p);
+    Weights operator()(const Weights& v) const;
+    Vector apply(const Vector& v) const;  // flattened order (flatten / unflatten)
+    long long size() const { return n_; }
+
+private:
+    const Instance& inst_;
+    Precision p_;
+    long long n_ = 0;
+    Weights w_;
+    std::vector<Matrix> F_, A_, RBt_, AtR_;  // F_l = W_l...W_1 (F_0 = I), A_l = W_L...W_{l+1}
+    Real loss_factor_;
+    std::vector<Real> lambda_;
+};
+
+// C = op(a) op(b) (op = transpose when the flag is set), each entry one fused multiply-add chain
+// rounded to p, on raw MPFR and split over up to `threads` threads (0: the hardware's).
+Matrix fast_matmul(const Matrix& a, bool transpose_a, const Matrix& b, bool transpose_b, const Precision& p,
+                   unsigned threads = 0);
+
 long long parameter_offset(const Instance& inst, int layer /*1-based*/, int row, int col);
 Vector flatten(const Instance& inst, const Weights& w, const Precision& p);
 Weights unflatten(const Instance& inst, const Vector& theta, const Precision& p);
