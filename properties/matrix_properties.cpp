@@ -12,6 +12,7 @@
 #include "dmf/landscape/scalar_problem.hpp"
 #include "properties/property.hpp"
 #include "properties/kp_t9_equality.hpp"
+#include "properties/kp_l11_case.hpp"
 #include "claims/claim_table.hpp"
 #include "dmf/numerics/tolerance_policy.hpp"
 
@@ -81,45 +82,7 @@ DMF_PROPERTY("KP.T22", "||X||_{S^{2/L}}^{2/L} = min (1/L) sum ||W_i||^2 over fac
 }
 
 DMF_PROPERTY("KP.L11", "{A : sigma_i(A) = C} is a smooth hypersurface: planted sigma_i = C has grad sigma_i = u_i v_i^T != 0; random A never lands on it") {
-    const int m = *rc::gen::inRange(1, 6), n = *rc::gen::inRange(1, 6);
-    const Precision p = draw_precision();
-    auto spec = *gen::matrix_spec(m, n);
-    const int k = std::min(m, n);
-    const int i = *rc::gen::inRange(0, k);
-    const auto C = *gen::positive_decimal(-3, 3, 4);
-    // Plant sigma_i = C with the other values distinct from C (a simple singular value).
-    for (int j = 0; j < k; ++j)
-        if (j != i && spec.singular_values[j].at(p) == C.at(p)) spec.singular_values[j] = gen::Decimal{"0"};  // by value: "7e1" == "7.0e1"
-    spec.singular_values[i] = C;
-    const Matrix A = gen::materialize(spec, p);
-    const auto d = svd(A, p, true);
-    PrecisionGuard g(p);
-    // Locate the planted value among the computed ones (they come sorted).
-    Eigen::Index at = 0;
-    for (Eigen::Index j = 1; j < d.sigma.size(); ++j)
-        if (abs(d.sigma(j) - C.at(p)) < abs(d.sigma(at) - C.at(p))) at = j;
-    prop::assert_eps(d.sigma(at), C.at(p), 32.0 * (m + n), p, d.sigma(0), "planted sigma_i = C");
-    // The gradient of a simple singular value is u_i v_i^T, of Frobenius norm 1: the level set is
-    // locally a smooth hypersurface (implicit function theorem), hence of measure zero.
-    const Matrix grad = d.u.col(at) * d.v.col(at).transpose();
-    prop::assert_eps(frobenius_norm_squared(grad, p), Real(1), 64, p, "||grad sigma_i||^2 = 1");
-    // And the directional derivative along grad is 1 (finite difference at twice the precision).
-    const Precision hi = p.times(2);
-    const Real h = make_real(hi, 1, -static_cast<long>(p.bits()) / 2);
-    PrecisionGuard gh(hi);
-    const Matrix Ap = rounded(A, hi) + rounded(grad, hi) * h;
-    const auto dp = svd(Ap, hi, false);
-    Eigen::Index at2 = 0;
-    for (Eigen::Index j = 1; j < dp.sigma.size(); ++j)
-        if (abs(dp.sigma(j) - C.at(hi)) < abs(dp.sigma(at2) - C.at(hi))) at2 = j;
-    const auto dlo = svd(rounded(A, hi), hi, false);
-    const Real slope = (dp.sigma(at2) - dlo.sigma(at)) / h;
-    RC_ASSERT(abs(slope - 1) < Real("1e-6"));
-    // A random matrix at working precision does not land on the set: |sigma_j - C| far above eps.
-    Rng other(spec.seed + 1);
-    const Matrix R = gaussian_matrix(m, n, other, p);
-    const Vector sr = singular_values(R, p);
-    for (Eigen::Index j = 0; j < sr.size(); ++j) RC_ASSERT(abs(sr(j) - C.at(p)) > 1024 * (m + n) * epsilon(p) * (sr(0) + C.at(p)));
+    prop::kp_l11_case(false);
 }
 
 namespace {
@@ -196,4 +159,47 @@ void dmf::prop::assert_t9_equality_case(const Matrix& A, const SingularValueDeco
     assert_eps(dot(A, C, p), eq, 64.0 * static_cast<double>(m + n), p,
                tolerance::guarded_scale(sa(0) * tau[0] * static_cast<double>(m + n), p),
                "equality when singular vectors are shared");
+}
+
+void dmf::prop::kp_l11_case(bool mutant_sigma_squared_gradient) {
+    const int m = *rc::gen::inRange(1, 6), n = *rc::gen::inRange(1, 6);
+    const Precision p = draw_precision();
+    auto spec = *gen::matrix_spec(m, n);
+    const int k = std::min(m, n);
+    const int i = *rc::gen::inRange(0, k);
+    const auto C = *gen::positive_decimal(-3, 3, 4);
+    // Plant sigma_i = C with the other values distinct from C (a simple singular value).
+    for (int j = 0; j < k; ++j)
+        if (j != i && spec.singular_values[j].at(p) == C.at(p)) spec.singular_values[j] = gen::Decimal{"0"};  // by value: "7e1" == "7.0e1"
+    spec.singular_values[i] = C;
+    const Matrix A = gen::materialize(spec, p);
+    const auto d = svd(A, p, true);
+    PrecisionGuard g(p);
+    // Locate the planted value among the computed ones (they come sorted).
+    Eigen::Index at = 0;
+    for (Eigen::Index j = 1; j < d.sigma.size(); ++j)
+        if (abs(d.sigma(j) - C.at(p)) < abs(d.sigma(at) - C.at(p))) at = j;
+    prop::assert_eps(d.sigma(at), C.at(p), 32.0 * (m + n), p, d.sigma(0), "planted sigma_i = C");
+    // The gradient of a simple singular value is u_i v_i^T, of Frobenius norm 1: the level set is
+    // locally a smooth hypersurface (implicit function theorem), hence of measure zero.
+    const Matrix grad = d.u.col(at) * d.v.col(at).transpose();
+    prop::assert_eps(frobenius_norm_squared(grad, p), Real(1), 64, p, "||grad sigma_i||^2 = 1");
+    // And the directional derivative along grad is 1 (finite difference at twice the precision).
+    const Precision hi = p.times(2);
+    const Real h = make_real(hi, 1, -static_cast<long>(p.bits()) / 2);
+    PrecisionGuard gh(hi);
+    const Matrix Ap = rounded(A, hi) + rounded(grad, hi) * h;
+    const auto dp = svd(Ap, hi, false);
+    Eigen::Index at2 = 0;
+    for (Eigen::Index j = 1; j < dp.sigma.size(); ++j)
+        if (abs(dp.sigma(j) - C.at(hi)) < abs(dp.sigma(at2) - C.at(hi))) at2 = j;
+    const auto dlo = svd(rounded(A, hi), hi, false);
+    const Real slope = (dp.sigma(at2) - dlo.sigma(at)) / h;
+    // The mutant predicts the slope of sigma_i^2 / 2 (gradient sigma_i u_i v_i^T), which is C.
+    RC_ASSERT(abs(slope - (mutant_sigma_squared_gradient ? C.at(hi) : Real(1))) < Real("1e-6"));
+    // A random matrix at working precision does not land on the set: |sigma_j - C| far above eps.
+    Rng other(spec.seed + 1);
+    const Matrix R = gaussian_matrix(m, n, other, p);
+    const Vector sr = singular_values(R, p);
+    for (Eigen::Index j = 0; j < sr.size(); ++j) RC_ASSERT(abs(sr(j) - C.at(p)) > 1024 * (m + n) * epsilon(p) * (sr(0) + C.at(p)));
 }

@@ -12,6 +12,7 @@
 #include "dmf/theory/kp.hpp"
 #include "properties/property.hpp"
 #include "properties/kp_t9_equality.hpp"
+#include "properties/kp_l11_case.hpp"
 
 #include <algorithm>
 
@@ -154,32 +155,7 @@ DMF_HIDDEN_PROPERTY("KP.T22/mutant-exponent", "(136)'s cost = sum sigma_i^{2/(L+
 // u_i v_i^T, by a difference at twice the precision, is <grad sigma_i, u_i v_i^T>; here the
 // gradient of sigma_i^2 / 2, sigma_i u_i v_i^T, so the predicted slope is C.
 DMF_HIDDEN_PROPERTY("KP.L11/mutant-gradient", "grad sigma_i = sigma_i u_i v_i^T (the gradient of sigma_i^2/2): must fail") {
-    const int m = *rc::gen::inRange(1, 6), n = *rc::gen::inRange(1, 6);
-    const Precision p = draw_precision();
-    auto spec = *gen::matrix_spec(m, n);
-    const int k = std::min(m, n);
-    const int i = *rc::gen::inRange(0, k);
-    const auto C = *gen::positive_decimal(-3, 3, 4);
-    for (int j = 0; j < k; ++j)
-        if (j != i && spec.singular_values[j].at(p) == C.at(p)) spec.singular_values[j] = gen::Decimal{"0"};
-    spec.singular_values[i] = C;
-    const Matrix A = gen::materialize(spec, p);
-    const auto d = svd(A, p, true);
-    PrecisionGuard g(p);
-    Eigen::Index at = 0;
-    for (Eigen::Index j = 1; j < d.sigma.size(); ++j)
-        if (abs(d.sigma(j) - C.at(p)) < abs(d.sigma(at) - C.at(p))) at = j;
-    const Matrix grad = d.u.col(at) * d.v.col(at).transpose();
-    const Precision hi = p.times(2);
-    const Real h = make_real(hi, 1, -static_cast<long>(p.bits()) / 2);
-    PrecisionGuard gh(hi);
-    const auto dp = svd(Matrix(rounded(A, hi) + rounded(grad, hi) * h), hi, false);
-    Eigen::Index at2 = 0;
-    for (Eigen::Index j = 1; j < dp.sigma.size(); ++j)
-        if (abs(dp.sigma(j) - C.at(hi)) < abs(dp.sigma(at2) - C.at(hi))) at2 = j;
-    const auto dlo = svd(rounded(A, hi), hi, false);
-    const Real slope = (dp.sigma(at2) - dlo.sigma(at)) / h;
-    RC_ASSERT(abs(slope - C.at(hi)) < Real("1e-6"));
+    prop::kp_l11_case(true);
 }
 
 // Independent side, the SVD: KP.T9's equality case C = U_A diag(t) V_A^T with the first left
