@@ -23,6 +23,12 @@ import dmf_oracle  # noqa: E402
 DIGITS = 20
 
 
+def save(fig, out, name):
+    fig.tight_layout()
+    fig.savefig(os.path.join(out, name + ".png"), dpi=110)
+    plt.close(fig)
+
+
 def scalar_report(L, lam, m, convention="kp"):
     code, out, err = dmf_oracle.run(["scalar", "--L", str(L), "--lambda", str(lam), "--m", str(m),
                                      "--convention", convention, "--digits", str(DIGITS), "--json"])
@@ -80,9 +86,7 @@ def kp_fig1(out, quick):
                    xycoords="axes fraction", fontsize=8)
     fig.suptitle(f"KP Fig. 1: depth-{L} factorization of m = {m}, λ = {lam} (losses from the oracle; "
                  "dots: the oracle's minimizer candidates, red if minimal)", fontsize=9)
-    fig.tight_layout()
-    fig.savefig(os.path.join(out, "kp_fig1.png"), dpi=110)
-    plt.close(fig)
+    save(fig, out, "kp_fig1")
 
 
 def kp_fig2(out, quick):
@@ -102,9 +106,7 @@ def kp_fig2(out, quick):
                  "the double nearest it is off the tie, so the oracle rightly says unique there)", fontsize=9)
     ax.legend(fontsize=7)
     ax.grid(alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(os.path.join(out, "kp_fig2.png"), dpi=110)
-    plt.close(fig)
+    save(fig, out, "kp_fig2")
 
 
 def kp_fig3(out, quick):
@@ -145,9 +147,7 @@ def kp_fig3(out, quick):
     ax.set_title(f"KP Fig. 3: depth {L}, 4×4 target, σ(M) = (2, 1.5, 1, 0.5)", fontsize=9)
     ax.legend(fontsize=8)
     ax.grid(alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(os.path.join(out, "kp_fig3.png"), dpi=110)
-    plt.close(fig)
+    save(fig, out, "kp_fig3")
 
 
 def cjw_fig2(out, quick):
@@ -194,9 +194,7 @@ def cjw_fig2(out, quick):
     fig.suptitle("CJW Fig. 2: F(W0 + s D1 + t D2) − F(W0); D1: the first singular value along the balanced path, "
                  "D2: random; Y = diag(3, 1.9), "
                  "L = 3, λ_l = 1 (types from the oracle's solve; white: level 0)", fontsize=9)
-    fig.tight_layout()
-    fig.savefig(os.path.join(out, "cjw_fig2.png"), dpi=110)
-    plt.close(fig)
+    save(fig, out, "cjw_fig2")
 
 
 def dyadic_decimal(q):
@@ -276,9 +274,7 @@ def phase_diagram(out, quick):
     axes[0].legend(fontsize=7, loc="lower right")
     fig.suptitle("Phase diagram (no paper has it): the oracle's landscape type of a scalar target, on a grid "
                  "and at exact points on ȳ and on the tie y* (dyadic inputs)", fontsize=9)
-    fig.tight_layout()
-    fig.savefig(os.path.join(out, "phase_diagram.png"), dpi=110)
-    plt.close(fig)
+    save(fig, out, "phase_diagram")
 
 
 def main():

@@ -1,5 +1,6 @@
 #include "dmf/landscape/lanczos.hpp"
 
+#include "dmf/numerics/parallel.hpp"
 #include "dmf/numerics/random.hpp"
 #include "dmf/numerics/tolerance_policy.hpp"
 
@@ -7,7 +8,6 @@
 
 #include <algorithm>
 #include <stdexcept>
-#include <thread>
 
 namespace dmf::inline landscape {
 
@@ -17,18 +17,7 @@ namespace {
 // orthogonalization and restarts are a third of the work next to the products.
 template <class F>
 void parallel_for(Eigen::Index n, const F& f) {
-    const unsigned t = std::min<Eigen::Index>(std::max(1u, std::thread::hardware_concurrency()), n < 4096 ? 1 : n);
-    if (t <= 1) {
-        f(0, n);
-        return;
-    }
-    std::vector<std::thread> pool;
-    for (unsigned k = 0; k < t; ++k)
-        pool.emplace_back([&, k] {
-            f(n * k / t, n * (k + 1) / t);
-            mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);
-        });
-    for (auto& th : pool) th.join();
+    parallel_ranges(n, n < 4096 ? 1u : hardware_threads(), f);
 }
 
 mpfr_ptr raw(Real& x) { return x.backend().data(); }
@@ -39,7 +28,7 @@ std::vector<Real> project_out(const std::vector<Vector>& V, size_t m, Vector& z,
     const Eigen::Index N = z.size();
     const mpfr_prec_t prec = static_cast<mpfr_prec_t>(p.bits());
     std::vector<Real> c(m, Real(0));
-    const unsigned t = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned t = hardware_threads();
     // Partial dot products per thread over entry ranges, summed after.
     std::vector<std::vector<Real>> part(t, std::vector<Real>(m, Real(0)));
     parallel_for(N, [&](Eigen::Index i0, Eigen::Index i1) {

@@ -1,10 +1,11 @@
 #include "dmf/problem/objective.hpp"
 
+#include "dmf/numerics/parallel.hpp"
+
 #include <boost/multiprecision/mpfr.hpp>
 
 #include <algorithm>
 #include <stdexcept>
-#include <thread>
 
 namespace dmf::inline problem {
 
@@ -202,21 +203,10 @@ Matrix fast_matmul(const Matrix& a_in, bool transpose_a, const Matrix& b_in, boo
             }
         mpfr_clear(acc);
     };
-    unsigned t = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    unsigned t = threads ? threads : hardware_threads();
     // Threads only where the work pays for them (about 0.1 ms of products each).
     if (static_cast<double>(m) * n * K < 20000) t = 1;
-    t = static_cast<unsigned>(std::min<Eigen::Index>(t, n));
-    if (t <= 1) {
-        work(0, n);
-        return C;
-    }
-    std::vector<std::thread> pool;
-    for (unsigned k = 0; k < t; ++k)
-        pool.emplace_back([&, k] {
-            work(n * k / t, n * (k + 1) / t);
-            mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);
-        });
-    for (auto& th : pool) th.join();
+    parallel_ranges(n, t, work);
     return C;
 }
 
