@@ -8,7 +8,8 @@ Two implementations are checked, each in float64:
          with a note, when torch is not installed; --no-torch skips it).
 At every point of every line: the loss, every gradient entry and every entry of H(W) V are
 compared with the oracle's (computed from the definition at twice the oracle's precision), and
-at the global minimizer (its point rounded to float64) the loss with the global minimum value.
+at the global minimizer (its point rounded to float64; files of 10 digits or more) the loss with
+the global minimum value.
 
 An error is |computed - oracle| in units of float64's eps = 2^-52, relative to the entry's
 conditioning scale: the same formula evaluated on |W|, |V|, |Y| with P - Y replaced by |P| + |Y|
@@ -129,14 +130,20 @@ def matrices(ws):
     return [np.array([[float(v) for v in row] for row in m], dtype=np.float64) for m in ws]
 
 
+DIGITS = 50  # the file's digits (set per line): each reference is within half a unit of its last digit
+
+
 def err_eps(computed, reference, scale):
     """Largest |computed - reference| / (eps * scale) over entries; the difference taken exactly
-    (Decimal), so reading the reference costs nothing."""
+    (Decimal), less the reference's own rounding (half a unit in its last of DIGITS digits), so a
+    file with fewer digits checks less but never blames the implementation for the file."""
     computed, scale = np.atleast_1d(np.asarray(computed, dtype=np.float64)).ravel(), np.atleast_1d(scale).ravel()
     reference = np.atleast_1d(np.asarray(reference, dtype=object)).ravel()
     worst = 0.0
     for x, r, s in zip(computed, reference, scale):
-        diff = float(abs(decimal.Decimal(float(x)) - decimal.Decimal(r)))
+        ref = decimal.Decimal(r)
+        allowance = abs(ref) * decimal.Decimal(5).scaleb(-DIGITS)
+        diff = float(max(abs(decimal.Decimal(float(x)) - ref) - allowance, decimal.Decimal(0)))
         if diff:
             worst = max(worst, diff / (EPS * s) if s > 0 else float("inf"))
     return worst
@@ -148,6 +155,8 @@ def flat(ws):
 
 def check_line(rec, impls):
     """Errors (eps units) per implementation and quantity for one line, and the line's bound."""
+    global DIGITS
+    DIGITS = rec["digits"]
     inst = rec["instance"]
     bound = 4.0 * (inst["L"] + 1) * (max(inst["dims"]) + 1)
     scale = NumpyDMF(inst, absolute=True)
@@ -155,7 +164,7 @@ def check_line(rec, impls):
     decimal.getcontext().prec = 1000
     for name, make in impls.items():
         impl = make(inst)
-        e = {"loss": 0.0, "gradient": 0.0, "hvp": 0.0, "loss at minimizer": 0.0}
+        e = {"loss": 0.0, "gradient": 0.0, "hvp": 0.0, "loss at minimizer": None}
         for pt in rec["points"]:
             W, V = matrices(pt["weights"]), matrices(pt["direction"])
             e["loss"] = max(e["loss"], err_eps(impl.loss(W), pt["loss"], scale.loss(W)))
@@ -164,7 +173,9 @@ def check_line(rec, impls):
             e["hvp"] = max(e["hvp"], err_eps(flat(impl.hvp(W, V)), flat(pt["hessian_vector_product"]),
                                              flat(scale.hvp(W, V)).astype(np.float64)))
         gm = rec["global_minimum"]
-        if gm["point"] is not None:
+        # The minimizer's point is printed to `digits`: its rounding moves the loss by about
+        # 10^(-2 digits) (second order), below float64's eps only from 10 digits on.
+        if gm["point"] is not None and rec["digits"] >= 10:
             W = matrices(gm["point"])  # rounded to float64: the loss moves only to second order
             e["loss at minimizer"] = err_eps(impl.loss(W), gm["value"], scale.loss(W))
         errs[name] = e
@@ -198,7 +209,11 @@ def main(argv):
         errs, bound = check_line(rec, impls)
         for n, e in errs.items():
             for q in quantities:
-                table[(n, q)].append((e[q] / bound, e[q], rec["index"], bound))
+                if e[q] is not None:
+                    table[(n, q)].append((e[q] / bound, e[q], rec["index"], bound))
+    if records and min(r["digits"] for r in records) < 20:
+        print(f"note: the file has {min(r['digits'] for r in records)} digits; below 20 its own rounding "
+              "is not far below float64's eps, and the check is weaker by that much")
     print(f"{len(records)} lines, {sum(len(r['points']) for r in records)} points; errors in float64 eps, "
           f"relative to each entry's conditioning scale; bound per line 4 (L + 1)(d_max + 1)")
     print(f"{'implementation':15s}{'quantity':20s}{'median':>10s}{'max':>10s}{'line':>6s}{'bound':>8s}  verdict")
@@ -214,7 +229,7 @@ def main(argv):
         rows.append({"implementation": n, "quantity": q, "median_eps": med, "max_eps": largest[1], "line": largest[2],
                      "bound_eps": largest[3], "lines_over_bound": [v[2] for v in over]})
         verdict = "ok" if not over else f"EXCEEDS THE BOUND on {len(over)} line(s), first {over[0][2]}"
-        print(f"{n:15s}{q:20s}{med:10.2f}{largest[1]:10.2f}{largest[2]:6d}{largest[3]:8.0f}  {verdict}")
+        print(f"{n:15s}{q:20s}{med:10.3g}{largest[1]:10.3g}{largest[2]:6d}{largest[3]:8.0f}  {verdict}")
     if out:
         with open(out, "w", encoding="utf-8") as f:
             json.dump(rows, f, indent=1)
