@@ -48,6 +48,18 @@ for mutate in (lambda d: d["points"][0].__setitem__("loss", 1.5),
                lambda d: d["instance"]["target"][0].__setitem__(0, 3)):
     d = copy.deepcopy(doc); mutate(d)
     if v.is_valid(d): print("FAIL schema accepts a broken line"); bad = 1
+# Drawn inputs are binary64 values written exactly: float64 reads each without error.
+from decimal import Decimal
+def numbers(x):
+    if isinstance(x, list):
+        for y in x: yield from numbers(y)
+    else:
+        yield x
+for d in lines:
+    if d["stratum"] == "given": continue
+    ins = [d["instance"]["lambda"], d["instance"]["target"]] + [[p["weights"], p["direction"]] for p in d["points"]]
+    for s in numbers(ins):
+        if Decimal(float(s)) != Decimal(s): print("FAIL not an exact binary64 decimal:", s); bad = 1
 # The given point as written (exact decimals of 1, 2, ...), and its loss from the definition.
 g = lines[-1]
 if g["points"][0]["weights"][0][0] != ["1", "2"]: print("FAIL --at weights not echoed", g["points"][0]["weights"]); bad = 1
