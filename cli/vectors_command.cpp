@@ -99,7 +99,7 @@ json instance_json(const Instance& inst) {
 
 json formula_json(const Formula& f, int digits) { return f.value ? json(to_string(*f.value, digits)) : json(nullptr); }
 
-json record_json(const Instance& inst, const TestVector& tv, const json& head, int digits, unsigned bits) {
+json record_json(const Instance& inst, const TestVector& tv, const json& head, int digits, unsigned bits, long long max_n) {
     const Landscape& land = tv.landscape;
     const LandscapeSummary& sum = tv.summary;
     const auto S = [&](const Real& x) { return to_string(x, digits); };
@@ -107,6 +107,7 @@ json record_json(const Instance& inst, const TestVector& tv, const json& head, i
     r["format"] = kFormat;
     r["precision_bits"] = bits;
     r["digits"] = digits;
+    r["max_n"] = max_n;
     r["decided_at_bits"] = land.decided_bits;
     r["instance"] = instance_json(inst);
     r["N"] = inst.num_parameters();
@@ -289,7 +290,7 @@ int run_vectors() {
         // One line: nothing to resume, and a partial file of a drawn run is not ours to drop.
         LineWriter out(o.out, [](long long, const json&) { return false; });
         const TestVector tv = make_test_vector(inst, pts, p, o.max_n);
-        out.line(record_json(inst, tv, json{{"index", 0}, {"stratum", "given"}}, num.digits, p.bits()).dump());
+        out.line(record_json(inst, tv, json{{"index", 0}, {"stratum", "given"}}, num.digits, p.bits(), o.max_n).dump());
         out.finish();
         std::cout << "wrote 1 test vector to " << o.out << " (" << p.bits() << " bits, " << num.digits << " digits)\n";
         return 0;
@@ -303,7 +304,7 @@ int run_vectors() {
         const json h = head(i);
         return j.is_object() && i < *o.count && j.value("format", "") == kFormat && j.value("index", -1LL) == i &&
                j.value("seed", "") == seed && j.value("stratum", "") == h["stratum"] &&
-               j.value("digits", -1) == num.digits && j.value("precision_bits", 0u) == p.bits() &&
+               j.value("digits", -1) == num.digits && j.value("max_n", -1LL) == o.max_n && j.value("precision_bits", 0u) == p.bits() &&
                j.contains("points") && j["points"].size() == static_cast<size_t>(o.points);
     };
     LineWriter out(o.out, same_run);
@@ -313,7 +314,7 @@ int run_vectors() {
         std::vector<std::pair<Weights, Weights>> pts;
         for (const auto& pd : vc.points) pts.emplace_back(pd.point, pd.direction);
         const TestVector tv = make_test_vector(inst, pts, p, o.max_n);
-        out.line(record_json(vc.instance, tv, head(i), num.digits, p.bits()).dump());
+        out.line(record_json(vc.instance, tv, head(i), num.digits, p.bits(), o.max_n).dump());
     }
     out.finish();
     std::cout << "wrote " << *o.count << " test vector" << (*o.count == 1 ? "" : "s") << " to " << o.out << " ("

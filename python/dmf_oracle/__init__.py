@@ -18,6 +18,9 @@ binary rationals), never rounded.
     >>> W = [np.array([[1.0, 0.0]]), np.array([[1.0], [0.0]])]
     >>> dmf_oracle.evaluate(inst, W)["loss"]                       # doctest: +SKIP
 
+`vectors(count, seed=...)` returns test vectors for other implementations (one dict per instance:
+critical orbits, global minimum, and loss, gradient and Hessian-vector products at points).
+
 Errors: bad input raises InputError (a ValueError) with the command line's message; a defect
 of the oracle raises InternalError (a RuntimeError).
 """
