@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/vectors_command.hpp"
 
 #include "dmf/landscape/point_evaluation.hpp"
 
@@ -90,6 +91,8 @@ Commands::Commands(CLI::App& app) {
     mo.cmd->add_option("--only", mo.only, "mutant property IDs to run (default: all)")->delimiter(',');
     mo.cmd->add_option("--cases", mo.cases, "cases per mutant (default: each property's own, else 100)")
         ->check(CLI::Range(1, 1000000));
+
+    add_vectors_command(app);
 }
 
 int Commands::run() {
@@ -104,6 +107,7 @@ int Commands::run() {
     if (solve_->parsed()) return run_solve(solve_options_);
     if (search_->parsed()) return run_search(search_options_);
     if (classify_->parsed()) return run_classify(classify_options_);
+    if (vectors_parsed()) return run_vectors();
     return 2;
 }
 

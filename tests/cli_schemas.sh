@@ -56,6 +56,9 @@ run 0 landscape c2_3 "$exe" landscape "$root/examples/landscape/c2_3_bottleneck.
 run 0 sharpness kp "$exe" sharpness "$root/examples/kp_L3.json" --starts 3 --json --digits 12
 run 0 search KP.T6 "$exe" search KP.T6 --no-corpus --corpus "$tmp/search" --max-candidates 5 --quiet --json --digits 12
 run 0 search TEST.true "$exe" search TEST.true --no-corpus --max-candidates 20 --quiet --json
+# vectors writes JSON Lines to --out; each line is one document (tests/cli_vectors.sh checks every line).
+"$exe" vectors --count 3 --points 1 --digits 12 --out "$tmp/vectors.jsonl" > /dev/null &&
+  head -n 1 "$tmp/vectors.jsonl" > "$tmp/out/vectors.first-line.json" || { echo "FAIL vectors"; status=1; }
 
 # Every subcommand whose --help offers --json must have a schema.
 subs=$("$exe" --help | awk '/^Subcommands:/ {on = 1; next} on && NF {print $1}')
@@ -158,6 +161,7 @@ mutate("landscape", "a critical point without computed_type", lambda d: d["criti
 mutate("sharpness", "a run without loss", lambda d: d["runs"][0].pop("loss"))
 mutate("search", "a row without candidate_digest", lambda d: d["claims"][0].pop("candidate_digest"))
 mutate("search", "an unexpected top-level key", lambda d: d.update(extra=1))
+mutate("vectors", "a point without its gradient", lambda d: d["points"][0].pop("gradient"))
 # The optional parts were exercised: saved counterexamples, the Lanczos extremes, a failing check.
 for schema, case, key in [("scalar", "saved", "saved_counterexamples"), ("landscape", "a1", "saved_counterexamples"),
                           ("classify", "lanczos", "hessian_extremes_lanczos"), ("evaluate", "hessian", "hessian_inertia"),

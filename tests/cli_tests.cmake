@@ -34,3 +34,7 @@ add_test(NAME cli-certified-landscapes
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/certified_landscapes.sh $<TARGET_FILE:dmf-oracle>
                  ${CMAKE_CURRENT_SOURCE_DIR}/certified)
 set_tests_properties(cli-certified-landscapes PROPERTIES LABELS integration TIMEOUT 600 COST 60)
+# `vectors`: schema of every line, byte-identical reruns, kill and resume, agreement with solve, bad options.
+add_test(NAME cli-vectors
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli_vectors.sh $<TARGET_FILE:dmf-oracle> ${CMAKE_CURRENT_SOURCE_DIR}/..)
+set_tests_properties(cli-vectors PROPERTIES LABELS integration TIMEOUT 120)

@@ -18,6 +18,9 @@ binary rationals), never rounded.
     >>> W = [np.array([[1.0, 0.0]]), np.array([[1.0], [0.0]])]
     >>> dmf_oracle.evaluate(inst, W)["loss"]                       # doctest: +SKIP
 
+`vectors(count, seed=...)` returns test vectors for other implementations (one dict per instance:
+critical orbits, global minimum, and loss, gradient and Hessian-vector products at points).
+
 Errors: bad input raises InputError (a ValueError) with the command line's message; a defect
 of the oracle raises InternalError (a RuntimeError).
 """
@@ -32,7 +35,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 from . import _paths
 
-__all__ = ["solve", "classify", "evaluate", "claims", "check", "floats", "run", "executable",
+__all__ = ["solve", "classify", "evaluate", "claims", "check", "vectors", "floats", "run", "executable",
            "InputError", "InternalError"]
 
 
@@ -206,6 +209,47 @@ def check(claim_ids: Optional[Iterable[str]] = None, cases: Optional[int] = None
     if time_budget_s is not None:
         args += ["--time-budget-s", repr(float(time_budget_s))]
     return _json_command(args, allow_disagreement=True)
+
+
+def vectors(count: Optional[int] = None, *, seed: Optional[int] = None, strata: Optional[Iterable[str]] = None,
+            points: Optional[int] = None, instance: Any = None, at: Optional[Sequence[Any]] = None,
+            digits: Optional[int] = None, bits: Optional[int] = None, max_n: Optional[int] = None,
+            out: Optional[str] = None) -> list:
+    """Test vectors (`dmf-oracle vectors`): a list of dicts, one per instance, each a line of the
+    JSON Lines file (docs/schemas/vectors.schema.json): the instance, its thresholds, every critical
+    orbit with type and value, the global minimum and its uniqueness, the Hessian spectrum there,
+    and points with loss, gradient and Hessian-vector product, every number a decimal string.
+
+    Either `count` instances drawn from `seed` (strata: "kp-scalar", "cjw-matrix", "kp-matrix";
+    `points` random points each), or one `instance` (dict or path) with `at`: a list of
+    (weights, direction) pairs, each [W_1, ..., W_L] of numpy arrays (converted exactly) or lists of
+    decimal strings. `out` also keeps the file (written as the command writes it)."""
+    with tempfile.TemporaryDirectory(prefix="dmf_oracle_") as d:
+        path = os.fspath(out) if out is not None else os.path.join(d, "vectors.jsonl")
+        args = ["vectors", "--out", path]
+        if instance is not None:
+            args += ["--instance", _instance_path(instance, d)]
+        if count is not None:
+            args += ["--count", str(int(count))]
+        if seed is not None:
+            args += ["--seed", str(int(seed))]
+        if strata is not None:
+            args += ["--strata", ",".join([strata] if isinstance(strata, str) else list(strata))]
+        if points is not None:
+            args += ["--points", str(int(points))]
+        if at is not None:
+            pairs = [{"weights": _exact_decimal(list(w)), "direction": _exact_decimal(list(v))} for w, v in at]
+            args += ["--at", _write_json(d, "at.json", {"points": pairs})]
+        if max_n is not None:
+            args += ["--max-n", str(int(max_n))]
+        code, _, err = run(args + _precision_args(digits, bits))
+        if code == 2:
+            raise InputError(err.strip().removeprefix("dmf-oracle: error: "))
+        if code != 0:
+            raise InternalError(err.strip().removeprefix("dmf-oracle: internal error: ")
+                                or f"dmf-oracle exited with code {code}")
+        with open(path, encoding="utf-8") as f:
+            return [json.loads(line) for line in f if line.strip()]
 
 
 def floats(report: Any) -> Any:
