@@ -846,6 +846,24 @@ std::vector<ClaimDefinition> build_table() {
          .issue = 16,
          .kind = K::matrix, .min_depth = 3, .max_depth = 6,
          .printed = [](const Instance& i, const Precision& p) { return check_cjw_orbit_statement(i, p, OrbitStatement::c3_23); }},
+        {.id = "CJW.P3.24",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed), Proposition 3.24",
+         .title = "global minimizers among the local ones",
+         .statement = "(reconstructed as T2.2 (iii), which its proof cites, L ≥ 3). A local minimizer as in"
+                      " Proposition 3.17 is global iff p = p*, p* the count (10) of i ∈ [d_min] with y_i > ȳ and"
+                      " G(x₊(y_i); y_i) < G(0; y_i); otherwise it is spurious.",
+         .status = ClaimStatus::refuted,
+         .corrected_statement = "Global iff p* <= p <= p*_<=, where p*_<= counts G(x+) <= G(0): at CJW (10)'s exact"
+                                " tie G(x+) = G(0) both choices are global (the correction of CJW.T2.2 (iii)).",
+         .counterexamples = {"corpus/CJW.P3.24-L3-tie-lambda1-y2-257bits.json"},
+         .notes = "The counterexample of CJW.T2.2 (iii): L = 3, lambda_l = 1, Y = [[2]] is exactly on the tie; the"
+                  " x+ orbit (p = 1 != p* = 0) is a global minimizer, as is the origin. Properties:"
+                  " CJW.P3.24/corrected (small landscapes with exact ties from the generator), CJW.P3.24/replay;"
+                  " hidden CJW.P3.24/printed.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 3, .max_depth = 6,
+         .printed = [](const Instance& i, const Precision& p) { return check_cjw_p3_24(i, p, false); },
+         .corrected = [](const Instance& i, const Precision& p) { return check_cjw_p3_24(i, p, true); }},
         {.id = "CJW.R3.28",
          .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344, Remark 3.28",
          .title = "regularization keeps only orthogonal invariance",

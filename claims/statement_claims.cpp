@@ -1,6 +1,7 @@
 #include "claims/statement_claims.hpp"
 
 #include "claims/claim_table.hpp"
+#include "claims/landscape_claims.hpp"
 #include "claims/matrix_claims.hpp"
 #include "dmf/landscape/classify.hpp"
 #include "dmf/landscape/critical_search.hpp"
@@ -728,6 +729,32 @@ CheckResult check_cjw_orbit_statement(const Instance& inst, const Precision& p, 
             r.computed = to_string(k);
             r.detail = "orbit " + root_label_string(o.orbit) + (aligned ? " (aligned)" : " (not aligned)") + ": " +
                        o.classification.evidence;
+            return r;
+        }
+        if (r.verdict == Verdict::not_applicable) r.verdict = Verdict::holds;
+    }
+    return r;
+}
+
+CheckResult check_cjw_p3_24(const Instance& inst, const Precision& p, bool corrected) {
+    if (inst.L < 3) return CheckResult::na("stated for L >= 3");
+    const Landscape land = classify_landscape(inst, p, 1);
+    CheckResult r;
+    r.quantity = corrected ? "a local minimizer of (ii) is global iff p* <= p <= p*_<=" : "a local minimizer of (ii) is global iff p = p*";
+    r.verdict = Verdict::not_applicable;
+    for (const auto& o : land.orbits) {
+        const std::string pred =
+            predict_t2_2(inst, land.svd, o.orbit, p, corrected ? T22Variant::corrected : T22Variant::printed);
+        if (pred != "global_minimizer" && pred != "spurious_local_minimizer") continue;
+        if (o.computed == "undecided") {
+            if (r.verdict != Verdict::violated) r.verdict = Verdict::undecided;
+            continue;
+        }
+        if (pred != o.computed) {
+            r.verdict = Verdict::violated;
+            r.printed = pred + " for the orbit x = " + root_label_string(o.orbit);
+            r.computed = o.computed + "; F = " + to_string(o.classification.loss, 30) + ", global value " +
+                         to_string(land.global_value, 30);
             return r;
         }
         if (r.verdict == Verdict::not_applicable) r.verdict = Verdict::holds;

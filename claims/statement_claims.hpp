@@ -57,6 +57,9 @@ CheckResult check_cjw_l3_19(int L, const Real& y, const Real& lambda_bar, const 
 enum class OrbitStatement { p3_13, p3_15, p3_17, p3_21, c3_23 };
 // The propositions behind T2.2 and Corollary 3.23, each orbit of T2.1 classified from first principles.
 CheckResult check_cjw_orbit_statement(const Instance& inst, const Precision& p, OrbitStatement which);
+// Proposition 3.24 (reconstructed as T2.2 (iii)): among the local minimizers of (ii), global iff
+// p = p* of (10) (printed) or p* <= p <= p*_<= (corrected: at CJW (10)'s exact tie both count).
+CheckResult check_cjw_p3_24(const Instance& inst, const Precision& p, bool corrected);
 CheckResult check_cjw_r3_28(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 CheckResult check_cjw_lc_1(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 // Section 2.2's discussion (and KP Section 3.3): spurious local minimizers exist at L >= 3, none at L = 2.

@@ -291,6 +291,27 @@ DMF_PROPERTY_CASES("CJW.C3.23", "local minimizer <=> aligned with every active x
     run_row("CJW.C3.23", inst, p);
 }
 
+DMF_HIDDEN_PROPERTY("CJW.P3.24/printed", "(ii)'s local minimizers are global iff p = p*, as printed (refuted at the exact tie)") {
+    const Precision p = Precision::from_bits(128);
+    const Instance inst = small_landscape(p);
+    run_row("CJW.P3.24", inst, p);
+}
+DMF_PROPERTY_CASES("CJW.P3.24/corrected", "(ii)'s local minimizers are global iff p* <= p <= p*_<= (exact ties included)", 12) {
+    const Precision p = Precision::from_bits(128);
+    const Instance inst = small_landscape(p);
+    require_holds(find_claim_definition("CJW.P3.24")->corrected(inst, p), "CJW.P3.24 corrected");
+}
+DMF_REPLAY_PROPERTY("CJW.P3.24/replay", "every stored CJW.P3.24 counterexample still refutes the printed proposition; the corrected one holds") {
+    const auto cases = corpus_cases("CJW.P3.24");
+    RC_ASSERT(!cases.empty());
+    for (const auto& [path, c] : cases) {
+        const Precision p = Precision::from_bits(c.precision_bits);
+        const Instance inst = instance_from_json(parse_json_exact(c.instance.dump()), p);
+        if (check_cjw_p3_24(inst, p, false).verdict != Verdict::violated) RC_FAIL(path + ": no longer refutes CJW.P3.24");
+        if (check_cjw_p3_24(inst, p, true).verdict != Verdict::holds) RC_FAIL(path + ": the corrected statement does not hold");
+    }
+}
+
 DMF_PROPERTY("CJW.R3.28", "F keeps the orthogonal invariance of the hidden layers and loses the general linear one") {
     const Precision p = Precision::from_bits(128);
     run_row("CJW.R3.28", tiny_cjw(2, p), p);
