@@ -154,7 +154,7 @@ CheckResult check_kp_l18(const Instance& inst, const Precision& p, StatementMuta
                    lhs, abs(lhs - rhs) / (epsilon(p) * (rhs + epsilon(p))));
 }
 
-CheckResult check_kp_c20(const Instance& inst, const Precision& p) {
+CheckResult check_kp_c20(const Instance& inst, const Precision& p, StatementMutant m) {
     const std::uint64_t h = case_hash(inst);
     const Matrix A = rounded(inst.target, p);
     Rng rng(h);
@@ -163,7 +163,9 @@ CheckResult check_kp_c20(const Instance& inst, const Precision& p) {
     const Real pe = exponent_from(h / 3, p), qe = (h % 3 == 0) ? pe : exponent_from(h / 21 + 2, p);
     const Real gam = 1 / (1 / pe + 1 / qe);
     const Real lhs = schatten_q(matmul(A, B, p), gam, p);
-    const Real rhs = pow(schatten_q(A, pe, p), gam / pe) * pow(schatten_q(B, qe, p), gam / qe);
+    // The mutant: the right-hand side off by a relative 2^-20 (a wrong constant; caught at B = A^T, p = q).
+    const Real rhs = pow(schatten_q(A, pe, p), gam / pe) * pow(schatten_q(B, qe, p), gam / qe) *
+                     (m == StatementMutant::planted ? Real(1 - make_real(p, 1, -20)) : Real(1));
     return verdict("||AB||_{S^g}^g <= ||A||_{S^p}^g ||B||_{S^q}^g, p = " + to_string(pe, 6) + ", q = " + to_string(qe, 6),
                    lhs > rhs + rel(p, 2) * (rhs + epsilon(p)), rhs, lhs, (lhs - rhs) / (epsilon(p) * (rhs + epsilon(p))));
 }
@@ -444,7 +446,7 @@ CheckResult check_kp_s3_3_printed(const ScalarProblem& pr, const Precision& p) {
     return r;
 }
 
-CheckResult check_kp_s3_3_corrected(const ScalarProblem& pr, const Precision& p) {
+CheckResult check_kp_s3_3_corrected(const ScalarProblem& pr, const Precision& p, StatementMutant m) {
     if (pr.L < 3) return CheckResult::na("L >= 3");
     PrecisionGuard g(p);
     const Real y = abs(pr.m);
@@ -454,7 +456,8 @@ CheckResult check_kp_s3_3_corrected(const ScalarProblem& pr, const Precision& p)
     if (ys.value && abs(y - *ys.value) <= rel(p, 2) * *ys.value) return CheckResult::na("|m| within rounding of the tie y*");
     const auto v = scalar_landscape(pr.L, pr.lambda, pr.m, p);
     if (!v.decided) return undecided("benign", v.detail);
-    const bool predicted = side < 0;
+    // The mutant puts the switch at the tie y* instead of ybar.
+    const bool predicted = m == StatementMutant::planted ? (ys.value && y < *ys.value) : side < 0;
     CheckResult r;
     r.quantity = "benign iff |m| < ybar (off the tie)";
     r.printed = predicted ? "benign" : "not benign";
@@ -687,7 +690,7 @@ CheckResult check_cjw_l3_19(int L, const Real&, const Real& lambda_bar, const Pr
                    bad, y11, b.mid(), abs(y11 - b.mid()) / (epsilon(p) * y11));
 }
 
-CheckResult check_cjw_orbit_statement(const Instance& inst, const Precision& p, OrbitStatement which) {
+CheckResult check_cjw_orbit_statement(const Instance& inst, const Precision& p, OrbitStatement which, StatementMutant m) {
     if (inst.L < 3) return CheckResult::na("stated for L >= 3");
     const Landscape land = classify_landscape(inst, p, case_hash(inst), 1);
     static const char* names[] = {"P3.13: some x_j = x- => strict saddle", "P3.15: not aligned => strict saddle",
@@ -700,7 +703,10 @@ CheckResult check_cjw_orbit_statement(const Instance& inst, const Precision& p, 
     const auto& y = land.svd.y;
     const auto& block = land.svd.block;
     for (const auto& o : land.orbits) {
-        const auto labels = root_labels(o.orbit, inst.L);
+        auto labels = root_labels(o.orbit, inst.L);
+        const bool planted = m == StatementMutant::planted;
+        if (planted && (which == OrbitStatement::p3_13 || which == OrbitStatement::p3_17 || which == OrbitStatement::c3_23))
+            for (auto& l : labels) l = l == "x-" ? "x+" : l == "x+" ? "x-" : l;
         bool aligned = true, xminus = false, xbar = false, all_plus = true;
         for (std::size_t j = 0; j < labels.size(); ++j) {
             xminus = xminus || labels[j] == "x-";
@@ -708,7 +714,9 @@ CheckResult check_cjw_orbit_statement(const Instance& inst, const Precision& p, 
             if (labels[j] != "0" && labels[j] != "x+") all_plus = false;
             if (labels[j] == "0") continue;
             for (std::size_t i = 0; i < labels.size(); ++i)
-                if (labels[i] == "0" && block[i] != block[j] && y[i] > y[j]) aligned = false;
+                if (labels[i] == "0" && block[i] != block[j] &&
+                    (planted && which == OrbitStatement::p3_15 ? y[i] < y[j] : y[i] > y[j]))
+                    aligned = false;
         }
         bool applies = false;
         bool ok = true;
@@ -717,7 +725,10 @@ CheckResult check_cjw_orbit_statement(const Instance& inst, const Precision& p, 
             case OrbitStatement::p3_13: applies = xminus, ok = k == PointKind::strict_saddle; break;
             case OrbitStatement::p3_15: applies = !aligned, ok = k == PointKind::strict_saddle; break;
             case OrbitStatement::p3_17: applies = aligned && all_plus, ok = k == PointKind::local_minimizer; break;
-            case OrbitStatement::p3_21: applies = aligned && !xminus && xbar, ok = k == PointKind::non_strict_saddle; break;
+            case OrbitStatement::p3_21:
+                applies = aligned && !xminus && xbar;
+                ok = k == (planted ? PointKind::local_minimizer : PointKind::non_strict_saddle);
+                break;
             case OrbitStatement::c3_23: applies = true, ok = (k == PointKind::local_minimizer) == (aligned && all_plus); break;
         }
         if (!applies) continue;
@@ -832,7 +843,7 @@ CheckResult check_cjw_lc_1(const Instance& inst, const Precision& p, StatementMu
     return acc;
 }
 
-CheckResult check_cjw_s2_2(int L, const Real& y, const Real& lambda_bar, const Precision& p) {
+CheckResult check_cjw_s2_2(int L, const Real& y, const Real& lambda_bar, const Precision& p, StatementMutant m) {
     PrecisionGuard g(p);
     const Real lambda_kp = lambda_bar * L;
     if (L <= 2) {
@@ -843,7 +854,7 @@ CheckResult check_cjw_s2_2(int L, const Real& y, const Real& lambda_bar, const P
         r.printed = "none";
         r.computed = v.spurious ? "a spurious local minimizer" : "none";
         r.detail = v.detail;
-        r.verdict = v.spurious ? Verdict::violated : Verdict::holds;
+        r.verdict = v.spurious == (m == StatementMutant::planted) ? Verdict::holds : Verdict::violated;
         return r;
     }
     if (side_of_ybar(L, abs(y), lambda_kp, p) <= 0) return CheckResult::na("y <= ybar: the sentence's window needs y > ybar");
@@ -860,7 +871,7 @@ CheckResult check_cjw_s2_2(int L, const Real& y, const Real& lambda_bar, const P
     return r;
 }
 
-CheckResult check_cjw_s2_3(const Instance& inst, const Precision& p) {
+CheckResult check_cjw_s2_3(const Instance& inst, const Precision& p, StatementMutant m) {
     if (inst.L < 3) return CheckResult::na("Corollary 2.3 is stated for L >= 3");
     const ThresholdDecision td = threshold_decision_precision(inst, p, 4 * p.bits());
     if (!td.decided) return undecided("(12)", td.note);
@@ -885,8 +896,8 @@ CheckResult check_cjw_s2_3(const Instance& inst, const Precision& p) {
         // Converged: the gradient 2^-(bits/4) times its size at the start (homogeneous in the scale).
         const Real g0 = gradient_norm(inst, w, p);
         PrecisionGuard g(p);
-        const auto gd = gradient_descent(inst, w, p, 4000, rel(p, 4) * g0);
-        if (!gd.converged || gd.iterations == 0) continue;
+        const auto gd = gradient_descent(inst, w, p, m == StatementMutant::planted ? 0 : 4000, rel(p, 4) * g0);
+        if (m != StatementMutant::planted && (!gd.converged || gd.iterations == 0)) continue;
         const auto c = find_critical_point(inst, gd.w, p);
         if (c.status != Status::ok) continue;
         const PointKind k = classify_point(inst, c.w, p).kind;

@@ -21,7 +21,7 @@ enum class StatementMutant { none, planted };
 CheckResult check_kp_l8(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 CheckResult check_kp_l17(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 CheckResult check_kp_l18(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
-CheckResult check_kp_c20(const Instance& inst, const Precision& p);
+CheckResult check_kp_c20(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 CheckResult check_kp_r21(const Instance& inst, const Precision& p);
 // Remark 24: det X = sum_sigma sgn(sigma) prod x_{i sigma(i)}, sgn = (-1)^{inversions}, against LU.
 CheckResult check_kp_r24(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
@@ -41,7 +41,7 @@ CheckResult check_kp_e66(const ScalarProblem& pr, const Precision& p, StatementM
 // Section 3.3 after (79): under (79) (no y_i on ybar) the landscape is not benign (L >= 3).
 CheckResult check_kp_s3_3_printed(const ScalarProblem& pr, const Precision& p);
 // Corrected: for L >= 3 and y off ybar, benign exactly when |m| < ybar or |m| is CJW (10)'s tie y*.
-CheckResult check_kp_s3_3_corrected(const ScalarProblem& pr, const Precision& p);
+CheckResult check_kp_s3_3_corrected(const ScalarProblem& pr, const Precision& p, StatementMutant m = StatementMutant::none);
 // Fig. 3 and Section 3.3: with lambda above C14's threshold, gradient descent ends at P = 0.
 CheckResult check_kp_f3_printed(const ScalarProblem& pr, const Precision& p);
 // Corrected: it does from every start when |m| < ybar; when ybar < |m| < tau a start beside x+
@@ -56,15 +56,21 @@ CheckResult check_cjw_l3_19(int L, const Real& y, const Real& lambda_bar, const 
                             StatementMutant m = StatementMutant::none);
 enum class OrbitStatement { p3_13, p3_15, p3_17, p3_21, c3_23 };
 // The propositions behind T2.2 and Corollary 3.23, each orbit of T2.1 classified from first principles.
-CheckResult check_cjw_orbit_statement(const Instance& inst, const Precision& p, OrbitStatement which);
+// The mutant plants, per statement: P3.13, P3.17, C3.23 x- and x+ swapped; P3.15 the alignment
+// inequality reversed; P3.21 "an xbar point is a local minimizer".
+CheckResult check_cjw_orbit_statement(const Instance& inst, const Precision& p, OrbitStatement which,
+                                      StatementMutant m = StatementMutant::none);
 // Proposition 3.24 (reconstructed as T2.2 (iii)): among the local minimizers of (ii), global iff
 // p = p* of (10) (printed) or p* <= p <= p*_<= (corrected: at CJW (10)'s exact tie both count).
 CheckResult check_cjw_p3_24(const Instance& inst, const Precision& p, bool corrected);
 CheckResult check_cjw_r3_28(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 CheckResult check_cjw_lc_1(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 // Section 2.2's discussion (and KP Section 3.3): spurious local minimizers exist at L >= 3, none at L = 2.
-CheckResult check_cjw_s2_2(int L, const Real& y, const Real& lambda_bar, const Precision& p);
+// The mutant asserts spurious minimizers at L = 2 as well.
+CheckResult check_cjw_s2_2(int L, const Real& y, const Real& lambda_bar, const Precision& p,
+                           StatementMutant m = StatementMutant::none);
 // Corollary 2.3's discussion: under (12), gradient descent from random starts reaches a local minimizer.
-CheckResult check_cjw_s2_3(const Instance& inst, const Precision& p);
+// The mutant is of the independent side: no descent steps (Newton from the raw start).
+CheckResult check_cjw_s2_3(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 
 }  // namespace dmf

@@ -69,14 +69,16 @@ Instance small_landscape(const Precision& p) {
 
 // Width-2 instances (L = 3) with both singular values far above ybar (lambda_l in [1e-2, 1e-1),
 // y in [1, 10)): unaligned orbits (x_2 = x+ active, x_1 = 0) always exist, the hypothesis of P3.15.
-Instance two_above_ybar(const Precision& p) {
+// `shrink = false` (the mutant): no shrinking, which would classify a landscape per step.
+Instance two_above_ybar(const Precision& p, bool shrink = true) {
+    auto draw = [&](const auto& g) { return shrink ? *g : *rc::gen::noShrink(g); };
     gen::InstanceSpec s;
     s.L = 3;  // 12 parameters: a full landscape in about a tenth of a second
     s.dims.assign(s.L + 1, 2);
     s.convention = Convention::cjw;
-    for (int l = 0; l < s.L; ++l) s.lambda.push_back(*gen::positive_decimal(-2, -2, 3));
-    s.singular_values = {*gen::positive_decimal(0, 0, 4), *gen::positive_decimal(0, 0, 4)};
-    s.basis_seed = *rc::gen::arbitrary<std::uint64_t>();
+    for (int l = 0; l < s.L; ++l) s.lambda.push_back(draw(gen::positive_decimal(-2, -2, 3)));
+    s.singular_values = {draw(gen::positive_decimal(0, 0, 4)), draw(gen::positive_decimal(0, 0, 4))};
+    s.basis_seed = draw(rc::gen::arbitrary<std::uint64_t>());
     return gen::materialize(s, p);
 }
 
@@ -124,6 +126,11 @@ DMF_HIDDEN_PROPERTY("KP.L18/mutant-equality", "Hoelder's equality case at |y_i| 
 DMF_PROPERTY("KP.C20", "||AB||_{S^g}^g <= ||A||_{S^p}^g ||B||_{S^q}^g for 1/p + 1/q = 1/g") {
     const Precision p = draw_precision();
     run_row("KP.C20", matrix_case(1, 5, p), p);
+}
+
+DMF_HIDDEN_PROPERTY("KP.C20/mutant-constant", "the right-hand side off by a relative 2^-20: must fail") {
+    const Precision p = draw_precision();
+    require_holds(check_kp_c20(matrix_case(1, 5, p), p, StatementMutant::planted), "KP.C20 mutant");
 }
 
 DMF_PROPERTY("KP.R21", "||X_L...X_1||_{S^g}^g <= prod_l ||X_l||_{S^{p_l}}^g for sum 1/p_l = 1/g") {
@@ -219,8 +226,14 @@ DMF_PROPERTY_CASES("KP.S3.3/corrected", "under (79), L >= 3: benign exactly when
     const auto d = draw_scalar(3, 6);
     require_holds(find_claim_definition("KP.S3.3")->corrected(scalar_instance(d), d.p), "KP.S3.3 corrected");
 }
+DMF_HIDDEN_PROPERTY("KP.S3.3/mutant-tie", "the corrected statement with the switch at the tie y* instead of ybar: must fail") {
+    const auto d = draw_scalar(3, 6);
+    require_holds(check_kp_s3_3_corrected(d.pr, d.p, StatementMutant::planted), "KP.S3.3 mutant");
+}
 DMF_REPLAY_PROPERTY("KP.S3.3/replay", "every stored KP.S3.3 counterexample still refutes the sentence; the corrected statement holds on it") {
-    replay_stored_scalar_cases("KP.S3.3", check_kp_s3_3_printed, check_kp_s3_3_corrected, true);
+    replay_stored_scalar_cases(
+        "KP.S3.3", check_kp_s3_3_printed, [](const ScalarProblem& q, const Precision& p) { return check_kp_s3_3_corrected(q, p); },
+        true);
 }
 
 DMF_HIDDEN_PROPERTY("KP.F3/printed", "lambda above C14's threshold: gradient descent ends at P = 0, as printed (refuted)") {
@@ -270,25 +283,50 @@ DMF_PROPERTY_CASES("CJW.P3.13", "a critical point with some x_j = x- is a strict
     const Instance inst = small_landscape(p);
     run_row("CJW.P3.13", inst, p);
 }
+DMF_HIDDEN_PROPERTY("CJW.P3.13/mutant-swapped-roots", "x- and x+ swapped: must fail") {
+    const Precision p = Precision::from_bits(128);
+    const Instance inst = small_landscape(p);
+    require_holds(check_cjw_orbit_statement(inst, p, OrbitStatement::p3_13, StatementMutant::planted), "CJW.P3.13 mutant");
+}
 DMF_PROPERTY_CASES("CJW.P3.15", "a critical point that is not aligned is a strict saddle", 8) {
     const Precision p = Precision::from_bits(128);
     const Instance inst = two_above_ybar(p);
     run_row("CJW.P3.15", inst, p);
+}
+DMF_HIDDEN_PROPERTY("CJW.P3.15/mutant-reversed-alignment", "the alignment inequality reversed: must fail") {
+    const Precision p = Precision::from_bits(128);
+    const Instance inst = two_above_ybar(p, false);
+    require_holds(check_cjw_orbit_statement(inst, p, OrbitStatement::p3_15, StatementMutant::planted), "CJW.P3.15 mutant");
 }
 DMF_PROPERTY_CASES("CJW.P3.17", "aligned with every active x_j = x+: a local minimizer", 12) {
     const Precision p = Precision::from_bits(128);
     const Instance inst = small_landscape(p);
     run_row("CJW.P3.17", inst, p);
 }
+DMF_HIDDEN_PROPERTY("CJW.P3.17/mutant-swapped-roots", "x- and x+ swapped: must fail") {
+    const Precision p = Precision::from_bits(128);
+    const Instance inst = small_landscape(p);
+    require_holds(check_cjw_orbit_statement(inst, p, OrbitStatement::p3_17, StatementMutant::planted), "CJW.P3.17 mutant");
+}
 DMF_PROPERTY_CASES("CJW.P3.21", "aligned, no x-, some x_j = xbar: a non-strict saddle", 12) {
     const Precision p = Precision::from_bits(128);
     const Instance inst = small_landscape(p);
     run_row("CJW.P3.21", inst, p);
 }
+DMF_HIDDEN_PROPERTY("CJW.P3.21/mutant-xbar-minimizer", "an xbar point called a local minimizer: must fail") {
+    const Precision p = Precision::from_bits(128);
+    const Instance inst = small_landscape(p);
+    require_holds(check_cjw_orbit_statement(inst, p, OrbitStatement::p3_21, StatementMutant::planted), "CJW.P3.21 mutant");
+}
 DMF_PROPERTY_CASES("CJW.C3.23", "local minimizer <=> aligned with every active x_j = x+", 12) {
     const Precision p = Precision::from_bits(128);
     const Instance inst = small_landscape(p);
     run_row("CJW.C3.23", inst, p);
+}
+DMF_HIDDEN_PROPERTY("CJW.C3.23/mutant-swapped-roots", "x- and x+ swapped: must fail") {
+    const Precision p = Precision::from_bits(128);
+    const Instance inst = small_landscape(p);
+    require_holds(check_cjw_orbit_statement(inst, p, OrbitStatement::c3_23, StatementMutant::planted), "CJW.C3.23 mutant");
 }
 
 DMF_HIDDEN_PROPERTY("CJW.P3.24/printed", "(ii)'s local minimizers are global iff p = p*, as printed (refuted at the exact tie)") {
@@ -335,8 +373,19 @@ DMF_PROPERTY_CASES("CJW.S2.2", "spurious local minimizers exist at L >= 3 (y > y
     run_row("CJW.S2.2", scalar_instance(d), d.p);
 }
 
-DMF_PROPERTY_CASES("CJW.S2.3", "under (12), gradient descent from random starts ends at a local minimizer", 12) {
+DMF_HIDDEN_PROPERTY("CJW.S2.2/mutant-depth-two", "spurious local minimizers at L = 2 as well: must fail") {
+    const auto d = draw_scalar(2, 2);
+    PrecisionGuard g(d.p);
+    require_holds(check_cjw_s2_2(d.pr.L, abs(d.pr.m), d.pr.lambda / d.pr.L, d.p, StatementMutant::planted), "CJW.S2.2 mutant");
+}
+
+DMF_PROPERTY_CASES("CJW.S2.3", "under (12), gradient descent from random starts ends at a local minimizer", 20) {
     const Precision p = Precision::from_bits(128);
     const Instance inst = small_landscape(p);
     run_row("CJW.S2.3", inst, p);
+}
+DMF_HIDDEN_PROPERTY("CJW.S2.3/mutant-no-descent", "independent side: Newton from the raw start, no gradient-descent steps: must fail") {
+    const Precision p = Precision::from_bits(128);
+    const Instance inst = small_landscape(p);
+    require_holds(check_cjw_s2_3(inst, p, StatementMutant::planted), "CJW.S2.3 mutant");
 }
