@@ -9,6 +9,7 @@
 #include "claims/matrix_claims.hpp"
 #include "claims/saddle_claims.hpp"
 #include "claims/scalar_claims.hpp"
+#include "claims/statement_claims.hpp"
 #include "generators/structured_cases.hpp"
 
 namespace dmf {
@@ -546,6 +547,430 @@ std::vector<ClaimDefinition> build_table() {
          .corrected = x_global_corrected,
          .mutants = {"X.GLOBAL/mutant-mean"},
          .on_landscape = {.check = x_global_on_landscape, .needs_dense_hessian = false, .report_not_applicable = true}},
+        // ---- issue 16 item 5: the remaining statements of both papers (docs/statements.md)
+        {.id = "KP.L8",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, Lemma 8",
+         .title = "one set of singular values per matrix",
+         .statement = "If Σ_A ≠ Σ_B then A ≠ B: a matrix determines its singular values (the sets C^x of (57) are"
+                      " disjoint).",
+         .status = ClaimStatus::holds,
+         .notes = "Property KP.L8: the proof's route, A = B => A^T A = B^T B, checked on random A (1..5 x 1..5, 128"
+                  " and 192 bits): the SVD's sigma_i^2 equal the eigenvalues of A^T A and of A A^T (two eigensolver"
+                  " runs on two different matrices) within 64 (m + n) eps sigma_1^2. Mutant KP.L8/mutant-sigma.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 1,
+         .printed = [](const Instance& i, const Precision& p) { return check_kp_l8(i, p); },
+         .mutants = {"KP.L8/mutant-sigma"}},
+        {.id = "KP.E66",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, (66) in the proof of Theorem 10 (from Lu et al. 2015)",
+         .title = "monotone scalar prox",
+         .statement = "a ≥ b ≥ 0 implies argmin_{x ≥ 0} (a − x)^2 + λ x^q ≥ argmin_{x ≥ 0} (b − x)^2 + λ x^q, q = 2/L.",
+         .status = ClaimStatus::holds,
+         .notes = "Property KP.E66: a = |m| from the scalar generator (L = 1..8, lambda 1e-30..1e30, m on, beside"
+                  " and far from tau), b = a u with u uniform from the case; both minimizers certified"
+                  " (scalar_global_minimizers); ties on tau are discarded. Mutant KP.E66/mutant-reversed.",
+         .issue = 16,
+         .kind = K::scalar, .min_depth = 1, .max_depth = 12,
+         .printed = on_problem([](const ScalarProblem& q, const Precision& p) { return check_kp_e66(q, p); }),
+         .mutants = {"KP.E66/mutant-reversed"}},
+        {.id = "KP.D16",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, Definition 16 and its use in the proof of Theorem 19",
+         .title = "weak majorization as defined",
+         .statement = "With Definition 16 (x weakly majorized by y when Σ_i x_i↓ ≤ Σ_i y_i↓; weakly log-majorized when"
+                      " Π_i x_i↓ ≤ Π_i y_i↓, sums and products over all n entries), weak log-majorization implies weak"
+                      " majorization for positive vectors (the step of T19's proof citing Marshall et al. 5.A.2.b).",
+         .status = ClaimStatus::refuted,
+         .corrected_statement = "The implication holds with the standard definitions, which compare every prefix: if"
+                                " Π_{i<=k} x_i↓ <= Π_{i<=k} y_i↓ for every k, then Σ_{i<=k} x_i↓ <= Σ_{i<=k} y_i↓ for"
+                                " every k. Theorem 19 itself holds (KP.T19): Horn's inequalities give every prefix.",
+         .counterexamples = {"corpus/KP.D16-x3-0.1-y1-1.json"},
+         .notes = "Counterexample: x = (3, 0.1), y = (1, 1): Π x = 0.3 <= 1 = Π y, but Σ x = 3.1 > 2 = Σ y. Found by"
+                  " random generation (hidden KP.D16/printed). A defect in a definition and a proof step, not in a"
+                  " theorem. Properties: KP.D16/corrected, KP.D16/replay.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 1,
+         .printed = check_kp_d16_printed,
+         .corrected = check_kp_d16_corrected},
+        {.id = "KP.L17",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, Lemma 17 (Young)",
+         .title = "Young's inequality",
+         .statement = "For a, b ≥ 0 and p, q ≥ 1 with 1/p + 1/q = 1: ab ≤ a^p/p + b^q/q.",
+         .status = ClaimStatus::holds,
+         .notes = "Property KP.L17: a, b from the case's entries (magnitudes 1e-3..1e3), p in {1.25, 1.5, 2, 3, 7};"
+                  " also the equality case a^p = b^q (b = a^{p-1}) to 64 eps. p = 1 (q = infinity) is not drawn."
+                  " Mutant KP.L17/mutant-conjugate.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 1,
+         .printed = [](const Instance& i, const Precision& p) { return check_kp_l17(i, p); },
+         .mutants = {"KP.L17/mutant-conjugate"}},
+        {.id = "KP.L18",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, Lemma 18 (Hoelder)",
+         .title = "generalized Hoelder inequality",
+         .statement = "For p, q > 0 with 1/p + 1/q = 1/r and x, y ∈ R^n: Σ_i |x_i y_i|^r ≤ ||x||_p^r ||y||_q^r.",
+         .status = ClaimStatus::holds,
+         .notes = "Property KP.L18: x a row of the case's matrix, y Gaussian from the case's hash, p != q from {0.3,"
+                  " 0.5, 2/3, 1, 1.5, 2, 3} (quasi-norms included, as printed); also the equality case |y_i|^q ~"
+                  " |x_i|^p. Mutant KP.L18/mutant-equality.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 1,
+         .printed = [](const Instance& i, const Precision& p) { return check_kp_l18(i, p); },
+         .mutants = {"KP.L18/mutant-equality"}},
+        {.id = "KP.C20",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, Corollary 20",
+         .title = "Schatten-Hoelder for a product",
+         .statement = "For A ∈ R^{m×k}, B ∈ R^{k×n} and p, q > 0 with 1/p + 1/q = 1/γ: ||AB||_{S^γ}^γ ≤"
+                      " ||A||_{S^p}^γ ||B||_{S^q}^γ.",
+         .status = ClaimStatus::holds,
+         .notes = "Property KP.C20: A from the generator, B Gaussian or A^T (an equality case for p = q) from the"
+                  " case's hash, p, q from {0.3, 0.5, 2/3, 1, 1.5, 2, 3}; singular values below the numerical-rank"
+                  " cut are dropped. Mutant KP.C20/mutant-constant (caught at the equality case B = A^T, p = q).",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 1,
+         .printed = [](const Instance& i, const Precision& p) { return check_kp_c20(i, p); },
+         .mutants = {"KP.C20/mutant-constant"}},
+        {.id = "KP.R21",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, Remark 21 (the L-factor form of Corollary 20)",
+         .title = "Schatten-Hoelder for L factors",
+         .statement = "For p_1, …, p_L > 0 with Σ 1/p_i = 1/γ: ||X_L ⋯ X_1||_{S^γ}^γ ≤ Π_i ||X_i||_{S^{p_i}}^γ.",
+         .status = ClaimStatus::holds,
+         .notes = "Property KP.R21: L = 2..4, X_1 the case's matrix, the others Gaussian with widths 1..4 (bottlenecks"
+                  " included), p_l from {0.3, ..., 3}. (Our KP.T19 bullet names Remark 21 for Theorem 19's sum"
+                  " inequality; this row is the remark itself.) No mutant yet.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 1,
+         .printed = check_kp_r21},
+        {.id = "KP.R24",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, Remark 24",
+         .title = "the Leibniz formula",
+         .statement = "det X = Σ_{σ ∈ S_n} sgn(σ) Π_i x_{iσ(i)}, with sgn(σ) = (−1)^{N(σ)} and N(σ) the number of"
+                      " inversions of σ.",
+         .status = ClaimStatus::holds,
+         .notes = "Property KP.R24: Gaussian X (n = 1..5), the Leibniz sum over all n! permutations against Eigen's"
+                  " LU determinant, to 64 n^2 eps times the sum of |terms|. Mutant KP.R24/mutant-permanent.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 1,
+         .printed = [](const Instance& i, const Precision& p) { return check_kp_r24(i, p); },
+         .mutants = {"KP.R24/mutant-permanent"}},
+        {.id = "KP.R26",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, Remark 26",
+         .title = "zeros of a doubly stochastic matrix",
+         .statement = "A doubly stochastic n×n matrix with only n positive entries is a permutation matrix; otherwise it"
+                      " has at most n² − n − 1 zero entries.",
+         .status = ClaimStatus::holds,
+         .notes = "Property KP.R26: convex combinations of 1..4 random permutation matrices, n = 2..5; entries are"
+                  " exact sums of positive weights, so zero and positive are decided exactly.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 1,
+         .printed = check_kp_r26},
+        {.id = "KP.L28",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, Lemma 28 (Horn, Johnson 8.7.1)",
+         .title = "a positive non-identity diagonal",
+         .statement = "A doubly stochastic X ≠ I has a permutation σ ≠ id with x_{1σ(1)} ⋯ x_{nσ(n)} > 0.",
+         .status = ClaimStatus::holds,
+         .notes = "Property KP.L28: random doubly stochastic X (n = 2..5), brute force over all n! permutations.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 1,
+         .printed = check_kp_l28},
+        {.id = "KP.L29",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, Lemma 29 (Birkhoff; Horn, Johnson 8.7.2)",
+         .title = "Birkhoff decomposition",
+         .statement = "X is doubly stochastic iff X = Σ_i c_i P_i for permutation matrices P_i and c_i > 0 with Σ c_i = 1.",
+         .status = ClaimStatus::holds,
+         .notes = "Property KP.L29: the greedy algorithm of the proof (numerics/doubly_stochastic.hpp: a permutation on"
+                  " the positive support, subtract its smallest entry) decomposes random doubly stochastic X (n ="
+                  " 2..5): positive weights summing to 1, rebuilding X to 64 n^2 eps. Mutant"
+                  " KP.L29/mutant-dropped-term.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 1,
+         .printed = [](const Instance& i, const Precision& p) { return check_kp_l29(i, p); },
+         .mutants = {"KP.L29/mutant-dropped-term"}},
+        {.id = "KP.C30",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, Corollary 30",
+         .title = "convex functions peak at permutations",
+         .statement = "A convex (concave) real function on the doubly stochastic n×n matrices attains its maximum"
+                      " (minimum) at a permutation matrix.",
+         .status = ClaimStatus::holds,
+         .notes = "Property KP.C30: g(X) = ||X - C||_F^2 with C Gaussian; six random doubly stochastic X never exceed"
+                  " the maximum of g over all n! permutation matrices (brute force). The concave half is the same"
+                  " statement for -g. Mutant KP.C30/mutant-minimum (the minimum at a permutation).",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 1,
+         .printed = [](const Instance& i, const Precision& p) { return check_kp_c30(i, p); },
+         .mutants = {"KP.C30/mutant-minimum"}},
+        {.id = "KP.L31",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, Lemma 31 (Horn, Johnson 8.7.5)",
+         .title = "substochastic below stochastic",
+         .statement = "A doubly substochastic X is entrywise ≤ some doubly stochastic Y.",
+         .status = ClaimStatus::holds,
+         .notes = "Property KP.L31: X from a random doubly stochastic matrix with rows scaled by uniform factors and"
+                  " entries zeroed at random; Y = X + r c^T / s (r, c the row and column deficits, s their total) is"
+                  " checked doubly stochastic and >= X. Mutant KP.L31/mutant-no-normalization.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 1,
+         .printed = [](const Instance& i, const Precision& p) { return check_kp_l31(i, p); },
+         .mutants = {"KP.L31/mutant-no-normalization"}},
+        {.id = "KP.S3.3",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, Section 3.3, the sentence after (79)",
+         .title = "not benign under (79)",
+         .statement = "Under (79) (every critical point a local minimizer or a strict saddle), the loss landscape is not"
+                      " benign.",
+         .preconditions = {"L >= 3", "(79): no singular value of the target on ybar"},
+         .status = ClaimStatus::refuted,
+         .corrected_statement = "Under (79) and L >= 3, the landscape is benign exactly when it has no spurious local"
+                                " minimizer. For a 1 x ... x 1 target m this is |m| < ybar (then w = 0 is the only"
+                                " critical point) or |m| on CJW (10)'s tie; for ybar < |m| != y* a spurious minimizer"
+                                " exists (x+ below the tie, 0 above it).",
+         .counterexamples = {"corpus/KP.S3.3-L3-lambda10-m1-128bits.json"},
+         .notes = "Counterexample: L = 3, lambda = 10, m = 1 (scalar): ybar = 4.33..., so f(.; 1) has no positive root;"
+                  " the only critical point is w = 0, a global minimizer (positive definite Hessian), and the"
+                  " landscape is benign although (79) holds (both as printed and as corrected in KP.E79). Read as"
+                  " 'not benign in general' the sentence is true (CJW.S2.2). Properties: KP.S3.3/corrected,"
+                  " KP.S3.3/replay; hidden KP.S3.3/printed.",
+         .issue = 16,
+         .kind = K::scalar, .min_depth = 3, .max_depth = 8,
+         .printed = on_problem([](const ScalarProblem& q, const Precision& p) { return check_kp_s3_3_printed(q, p); }),
+         .corrected = on_problem([](const ScalarProblem& q, const Precision& p) { return check_kp_s3_3_corrected(q, p); }),
+         .mutants = {"KP.S3.3/mutant-tie"}},
+        {.id = "KP.F3",
+         .source = "Kamber, Parhi (2026), arXiv 2603.27072, Fig. 3 and the sentence after Corollary 14",
+         .title = "gradient descent collapses above the threshold",
+         .statement = "When λ exceeds the threshold of Corollary 14 (λ = ατ, α > 1, in Fig. 3), the end-to-end product"
+                      " reached by gradient descent collapses to 0.",
+         .preconditions = {"lambda > lambda_c(||sigma(M)||_inf), i.e. every sigma_i(M) < tau"},
+         .status = ClaimStatus::refuted,
+         .corrected_statement = "Above the threshold P = 0 at every global minimizer (KP.C14), but gradient descent"
+                                " reaches it from every start only when every sigma_i < ybar (then 0 is the only"
+                                " critical point). For L >= 3 and ybar < sigma_1 < tau, the spurious local minimizer"
+                                " at x+ attracts an open set of starts, and gradient descent started beside it ends at"
+                                " P = sign(m) x+^L != 0.",
+         .counterexamples = {"corpus/KP.F3-L3-lambda1-m0.8-128bits.json"},
+         .notes = "Counterexample: L = 3, lambda = 1, m = 0.8: tau = 0.877 > 0.8, so lambda is above C14's threshold,"
+                  " but ybar = 0.770 < 0.8; gradient descent (Armijo steps, numerics from the loss's definition)"
+                  " started at x+(1 + 1/8) on every layer converges to the spurious minimizer with P = x+^3 != 0."
+                  " The paper reports the best of an exhaustive hyperparameter search, which hides the basin."
+                  " Properties: KP.F3/corrected, KP.F3/replay; hidden KP.F3/printed.",
+         .issue = 16,
+         .kind = K::scalar, .min_depth = 2, .max_depth = 6,
+         .printed = on_problem([](const ScalarProblem& q, const Precision& p) { return check_kp_f3_printed(q, p); }),
+         .corrected = on_problem([](const ScalarProblem& q, const Precision& p) { return check_kp_f3_corrected(q, p); })},
+        // CJW
+        {.id = "CJW.L3.1",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed), Lemma 3.1",
+         .title = "the balanced auxiliary problem",
+         .statement = "(reconstructed). With φ(W)_l = sqrt(λ_l/λ̄) W_l, (13) is F with every λ_l = λ̄: (i) W is critical"
+                      " for (1) iff φ(W) is for (13); (ii) both have the same type; (iii) with Y = U S Vᵀ, W is"
+                      " critical iff (Uᵀ W_L, W_{L−1}, …, W_1 V) is critical for the target S.",
+         .status = ClaimStatus::holds,
+         .notes = "Property CJW.L3.1: on solver-sized CJW instances with unequal lambda_l, F(W) = F13(phi(W)) and"
+                  " F(W; Y) = F(U^T W_L, ..., W_1 V; S) at random W (every loss from the definition), and critical"
+                  " orbit points have the same classified type in (1) and (13). Mutant CJW.L3.1/mutant-inverted.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 4,
+         .printed = [](const Instance& i, const Precision& p) { return check_cjw_l3_1(i, p); },
+         .mutants = {"CJW.L3.1/mutant-inverted"}},
+        {.id = "CJW.L3.8",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed), Lemma 3.8",
+         .title = "one type per orbit",
+         .statement = "(reconstructed). All critical points with the same roots x (any SVD of Y within its blocks, any"
+                      " Q_l, any π) are of the same type.",
+         .status = ClaimStatus::holds,
+         .notes = "Property CJW.L3.8: two points of one T2.1 orbit, built from two random SVDs of Y and two Haar draws"
+                  " of the Q_l, have equal Hessian spectra (dense, from the definition) and the same classified"
+                  " type. Mutant CJW.L3.8/mutant-inverted-scaling.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 4,
+         .printed = [](const Instance& i, const Precision& p) { return check_cjw_l3_8(i, p); },
+         .mutants = {"CJW.L3.8/mutant-inverted-scaling"}},
+        {.id = "CJW.L3.19",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed), Lemma 3.19 and (11)",
+         .title = "when a critical point has x = xbar",
+         .statement = "(reconstructed, L ≥ 3). Some critical point has x_i = x̄ iff y_i = ȳ, iff Π_l λ_l = y_i^{2(L−1)}"
+                      " (L/(2(L−1)))^{2(L−1)} ((L−2)/L)^{L−2} (11).",
+         .status = ClaimStatus::holds,
+         .notes = "Property CJW.L3.19: the y solving (11) lies in the bracket of the bisection twin (first y at which"
+                  " the certified root count of f(.; y) becomes positive, scalar_thresholds.hpp) for L = 3..12,"
+                  " lambdabar 1e-30..1e30. Mutant CJW.L3.19/mutant-exponent.",
+         .issue = 16,
+         .kind = K::scalar, .min_depth = 3, .max_depth = 12,
+         .printed = [](const Instance& i, const Precision& p) {
+             PrecisionGuard g(p);
+             return check_cjw_l3_19(i.L, Real(abs(i.target(0, 0))), Real(i.lambda[0] / i.L), p);
+         },
+         .mutants = {"CJW.L3.19/mutant-exponent"}},
+        {.id = "CJW.P3.13",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed), Proposition 3.13",
+         .title = "x- gives a strict saddle",
+         .statement = "(reconstructed, L ≥ 3). A critical point with some x_j = x₋(y_j) is a strict saddle.",
+         .status = ClaimStatus::holds,
+         .notes = "Property CJW.P3.13: every orbit of small landscapes (L = 3..4, widths <= 2, values on, beside and"
+                  " far from ybar and the tie) with an x- is classified from first principles. Part of T2.2 (i).",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 3, .max_depth = 6,
+         .printed = [](const Instance& i, const Precision& p) { return check_cjw_orbit_statement(i, p, OrbitStatement::p3_13); },
+         .mutants = {"CJW.P3.13/mutant-swapped-roots"}},
+        {.id = "CJW.P3.15",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed), Proposition 3.15",
+         .title = "misalignment gives a strict saddle",
+         .statement = "(reconstructed, L ≥ 3). A critical point that is not aligned (an inactive index i with y_i > y_j"
+                      " for an active j) is a strict saddle.",
+         .status = ClaimStatus::holds,
+         .notes = "Property CJW.P3.15, as CJW.P3.13. Part of T2.2 (i).",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 3, .max_depth = 6,
+         .printed = [](const Instance& i, const Precision& p) { return check_cjw_orbit_statement(i, p, OrbitStatement::p3_15); },
+         .mutants = {"CJW.P3.15/mutant-reversed-alignment"}},
+        {.id = "CJW.P3.17",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed), Proposition 3.17",
+         .title = "aligned x+ points are local minimizers",
+         .statement = "(reconstructed, L ≥ 3). An aligned critical point with x_j = x₊(y_j), y_j > ȳ, for every active j"
+                      " is a local minimizer.",
+         .status = ClaimStatus::holds,
+         .notes = "Property CJW.P3.17, as CJW.P3.13 (the origin, with no active index, is included). T2.2 (ii).",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 3, .max_depth = 6,
+         .printed = [](const Instance& i, const Precision& p) { return check_cjw_orbit_statement(i, p, OrbitStatement::p3_17); },
+         .mutants = {"CJW.P3.17/mutant-swapped-roots"}},
+        {.id = "CJW.P3.21",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed), Proposition 3.21",
+         .title = "xbar gives a non-strict saddle",
+         .statement = "(reconstructed, L ≥ 3). An aligned critical point with no x₋ and some x_j = x̄ (y_j = ȳ) is a"
+                      " non-strict saddle.",
+         .status = ClaimStatus::holds,
+         .notes = "Property CJW.P3.21, as CJW.P3.13; values exactly on ybar come from the exact anchors of the"
+                  " landscape generator. T2.2 (iv).",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 3, .max_depth = 6,
+         .printed = [](const Instance& i, const Precision& p) { return check_cjw_orbit_statement(i, p, OrbitStatement::p3_21); },
+         .mutants = {"CJW.P3.21/mutant-xbar-minimizer"}},
+        {.id = "CJW.C3.23",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed), Corollary 3.23",
+         .title = "local minimizers characterized",
+         .statement = "(reconstructed, L ≥ 3). A critical point is a local minimizer iff it is aligned and x_j = x₊(y_j)"
+                      " with y_j > ȳ for every active j.",
+         .status = ClaimStatus::holds,
+         .notes = "Property CJW.C3.23: both directions on every orbit of small landscapes, types from first principles.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 3, .max_depth = 6,
+         .printed = [](const Instance& i, const Precision& p) { return check_cjw_orbit_statement(i, p, OrbitStatement::c3_23); },
+         .mutants = {"CJW.C3.23/mutant-swapped-roots"}},
+        {.id = "CJW.P3.24",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed), Proposition 3.24",
+         .title = "global minimizers among the local ones",
+         .statement = "(reconstructed as T2.2 (iii), which its proof cites, L ≥ 3). A local minimizer as in"
+                      " Proposition 3.17 is global iff p = p*, p* the count (10) of i ∈ [d_min] with y_i > ȳ and"
+                      " G(x₊(y_i); y_i) < G(0; y_i); otherwise it is spurious.",
+         .status = ClaimStatus::refuted,
+         .corrected_statement = "Global iff p* <= p <= p*_<=, where p*_<= counts G(x+) <= G(0): at CJW (10)'s exact"
+                                " tie G(x+) = G(0) both choices are global (the correction of CJW.T2.2 (iii)).",
+         .counterexamples = {"corpus/CJW.P3.24-L3-tie-lambda1-y2-257bits.json"},
+         .notes = "The counterexample of CJW.T2.2 (iii): L = 3, lambda_l = 1, Y = [[2]] is exactly on the tie; the"
+                  " x+ orbit (p = 1 != p* = 0) is a global minimizer, as is the origin. Properties:"
+                  " CJW.P3.24/corrected (small landscapes with exact ties from the generator), CJW.P3.24/replay;"
+                  " hidden CJW.P3.24/printed.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 3, .max_depth = 6,
+         .printed = [](const Instance& i, const Precision& p) { return check_cjw_p3_24(i, p, false); },
+         .corrected = [](const Instance& i, const Precision& p) { return check_cjw_p3_24(i, p, true); }},
+        {.id = "CJW.R3.28",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344, Remark 3.28",
+         .title = "regularization keeps only orthogonal invariance",
+         .statement = "With regularization, only the orthogonal invariance W_l → Q W_l, W_{l+1} → W_{l+1} Qᵀ remains; the"
+                      " invariance under general invertible transformations of the unregularized problem is lost"
+                      " (and balancedness is enforced, CJW.L3.3).",
+         .status = ClaimStatus::holds,
+         .notes = "Property CJW.R3.28: at random W, F is unchanged by an orthogonal Q at a hidden layer; under G = Q"
+                  " diag(2, 1/2, ...) the product P is unchanged but F changes. Mutant CJW.R3.28/mutant-gl.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 2, .max_depth = 4,
+         .printed = [](const Instance& i, const Precision& p) { return check_cjw_r3_28(i, p); },
+         .mutants = {"CJW.R3.28/mutant-gl"}},
+        {.id = "CJW.LC.1",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344, Lemma C.1 (Mirsky)",
+         .title = "Mirsky's inequality",
+         .statement = "For A, B of one size and every unitarily invariant norm: ||diag(σ(A)) − diag(σ(B))|| ≤ ||A − B||.",
+         .status = ClaimStatus::holds,
+         .notes = "Property CJW.LC.1: Frobenius, spectral and nuclear norms, B = A + t E with t = 2^-10 sigma_1 and t ="
+                  " sigma_1 + 1. Mutant CJW.LC.1/mutant-pairing.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 1, .max_depth = 1,
+         .printed = [](const Instance& i, const Precision& p) { return check_cjw_lc_1(i, p); },
+         .mutants = {"CJW.LC.1/mutant-pairing"}},
+        {.id = "CJW.S2.2",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344, discussion of Theorem 2.2 (also KP Section 3.3)",
+         .title = "spurious minima at depth three and more",
+         .statement = "Problem (1) has spurious local minimizers when L ≥ 3 (not all local minimizers are global), and"
+                      " none when L = 2.",
+         .status = ClaimStatus::holds,
+         .notes = "Property CJW.S2.2 (scalar landscapes, classified from first principles, global value from an"
+                  " independent multistart): at L >= 3 every target with ybar < y != y* has a spurious local"
+                  " minimizer (x+ below the tie, 0 above it); at L = 2 none. Targets below ybar are outside the"
+                  " sentence (there the landscape is benign, KP.S3.3).",
+         .issue = 16,
+         .kind = K::scalar, .min_depth = 2, .max_depth = 6,
+         .printed = [](const Instance& i, const Precision& p) {
+             PrecisionGuard g(p);
+             return check_cjw_s2_2(i.L, Real(abs(i.target(0, 0))), Real(i.lambda[0] / i.L), p);
+         },
+         .mutants = {"CJW.S2.2/mutant-depth-two"}},
+        {.id = "CJW.S2.3",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344, discussion of Corollary 2.3",
+         .title = "gradient descent reaches a local minimizer under (12)",
+         .statement = "Under (12), gradient descent with random initialization almost always converges to a local"
+                      " minimizer.",
+         .preconditions = {"L >= 3", "(12): no y_i on ybar"},
+         .status = ClaimStatus::holds,
+         .notes = "Property CJW.S2.3: on small landscapes (L = 3..4) with (12) decided, gradient descent (Armijo steps,"
+                  " gradient from the definition) from two Gaussian starts; its end point, polished by Newton, is"
+                  " classified from first principles and must be a local minimizer.",
+         .issue = 16,
+         .kind = K::matrix, .min_depth = 3, .max_depth = 6,
+         .printed = [](const Instance& i, const Precision& p) { return check_cjw_s2_3(i, p); },
+         .mutants = {"CJW.S2.3/mutant-no-descent"}},
+        {.id = "CJW.LC.2",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344, Lemma C.2 (from Xu et al. 2017, Corollary 1)",
+         .title = "a Schatten bound on products (formula lost)",
+         .statement = "A bound on the Schatten quasi-norm of a product by the Schatten norms of its factors; the"
+                      " exponents and constants were lost in extraction.",
+         .status = ClaimStatus::untestable,
+         .notes = "Every formula of the lemma was lost in extraction and the surviving words do not determine which"
+                  " exponents it relates; KP.C20 and KP.R21 test the same family of inequalities as KP prints them.",
+         .issue = 16},
+        {.id = "CJW.LC.3",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344, Lemma C.3 (Boumal 2023, Proposition 9.6)",
+         .title = "lifting optimization problems through a map",
+         .statement = "For f = g ∘ φ: φ surjective preserves global minimizers, continuous and open preserves local"
+                      " minimizers, a submersion preserves first- and second-order critical points.",
+         .status = ClaimStatus::untestable,
+         .notes = "A statement about arbitrary manifolds and maps; its one use here (phi of Lemma 3.1) is tested as"
+                  " CJW.L3.1.",
+         .issue = 16},
+        {.id = "CJW.LC.4",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344, Lemma C.4",
+         .title = "a Taylor remainder bound (formula lost)",
+         .statement = "An inequality from Taylor's expansion with integral remainder; its formula was lost in extraction.",
+         .status = ClaimStatus::untestable,
+         .notes = "The inequality itself did not survive extraction (only 'for any ... it holds that'); no"
+                  " reconstruction is determined by the proof's words.",
+         .issue = 16},
+        {.id = "CJW.LC.6",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344, Lemma C.6",
+         .title = "a two-equation system (formula lost)",
+         .statement = "The solution of the system f(x; y) = 0, f'(x; y) = 0 used in Lemma 3.19; its formulas were lost.",
+         .status = ClaimStatus::untestable,
+         .notes = "The system and its solution were lost in extraction; its consequence, (11), is tested as CJW.L3.19"
+                  " and the double root xbar as CJW.L3.10 (iv).",
+         .issue = 16},
+        {.id = "CJW.S2.3R",
+         .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344, discussion of Corollary 2.3 (citing Chen et al. 2025b)",
+         .title = "linear convergence under (12)",
+         .statement = "Under (12) and a mild condition on the widths, the error bound condition holds, so gradient"
+                      " descent with random initialization almost always converges to a local minimizer at a linear"
+                      " rate.",
+         .status = ClaimStatus::untestable,
+         .notes = "The width condition is not stated in the text (it is in the cited paper), and a linear rate is an"
+                  " asymptotic statement about iterates that finitely many steps cannot certify; the convergence"
+                  " itself is CJW.S2.3.",
+         .issue = 16},
     };
     validate_claim_table(t);
     return t;

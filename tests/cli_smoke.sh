@@ -4,7 +4,7 @@ set -eu
 exe="$1"; root="$2"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$exe" claims --json > "$tmp/claims.json"
-python3 -c "import json,sys; d=json.load(open('$tmp/claims.json')); assert len(d['claims'])==22, len(d['claims'])"
+python3 -c "import json,sys; d=json.load(open('$tmp/claims.json')); assert len(d['claims'])==55, len(d['claims'])"
 "$exe" check --claims KP.T2 --cases 5 > "$tmp/check.txt"
 grep -q "KP.T2" "$tmp/check.txt"
 echo '{"weights":[[[1,2],[3,4],[5,6]],[[1,2,3],[4,5,6]]]}' > "$tmp/pt.json"
