@@ -60,6 +60,9 @@ struct SearchTarget {
     std::function<CheckResult(const Instance&, const Precision&)> check;
     // Where the structured matrix cases put their exact anchors (the set the statement is about).
     gen::ExceptionalSet focus = gen::ExceptionalSet::any;
+    // A cheap first pass (empty: none): only a case it finds violated gets `check` and the
+    // confirmation ladder. Landscape claims screen on the orbits alone (targets.cpp).
+    std::function<CheckResult(const Instance&, const Precision&)> screen;
 };
 
 const std::vector<SearchTarget>& search_targets();
