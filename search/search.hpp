@@ -79,6 +79,19 @@ struct SearchOptions {
     bool progress = true;            // progress lines on stderr
     int max_confirmed = 3;           // distinct shrunk counterexamples per claim before the search stops
     int workers = 1;                 // worker processes, each with its own candidate stream (seed, worker index)
+    // Several cooperating processes (MPI ranks, search/mpi_search.hpp): this process's workers draw the
+    // streams stream_first .. stream_first + workers - 1 of stream_total (0: just its own workers), and
+    // `peers` (if set) tells it about the cases the others have found (for --max-confirmed and dedup).
+    int stream_first = 0, stream_total = 0;
+    struct Peers* peers = nullptr;
+};
+
+// What the other processes of a search found: announce a new distinct shrunk case (its hash), hear
+// theirs. Called from the one worker loop of a process (MPI ranks run one worker each).
+struct Peers {
+    virtual ~Peers() = default;
+    virtual void announce(std::uint64_t hash) = 0;
+    virtual std::vector<std::uint64_t> heard() = 0;
 };
 
 struct SearchReport {
@@ -95,8 +108,11 @@ struct SearchReport {
     std::uint64_t candidate_digest = 0;         // FNV-1a over the candidates' exact JSON, in order (per worker,
                                                 // then combined in worker order)
     double first_confirmed_s = -1;              // when the first confirmed case was saved (shrunk), -1: none
+    double first_found_s = -1;                  // when the first case was confirmed (before shrinking), -1: none
+    std::vector<std::uint64_t> confirmed_hashes;  // of each confirmed case's JSON, beside confirmed_cases
     long cache_hits = 0;                        // candidates and shrinking steps already checked (not recomputed)
     int workers = 1;
+    int ranks = 1;                              // MPI ranks that ran the search (mpi_search.hpp)
     std::string note;
 };
 
