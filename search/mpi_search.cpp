@@ -19,6 +19,9 @@
 
 #ifdef DMF_HAVE_MPI
 #include <mpi.h>
+#include <sys/prctl.h>
+
+#include <csignal>
 #endif
 
 namespace dmf {
@@ -200,6 +203,9 @@ const MpiWorld& mpi_world() {
             MPI_Finalized(&finalised);
             if (!finalised) MPI_Finalize();
         });
+        // A rank dies with its launcher (mpirun or orted killed with SIGKILL cannot stop it otherwise):
+        // its files are written atomically, so nothing it saved is lost.
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
         m.active = true;
         MPI_Comm_rank(MPI_COMM_WORLD, &m.rank);
         MPI_Comm_size(MPI_COMM_WORLD, &m.size);
