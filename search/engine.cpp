@@ -214,7 +214,9 @@ WorkerOut run_worker(const SearchTarget& t, const SearchOptions& o, int w, int K
                     save_counterexample(path, make_record(t, cand, c, p));
                 }
                 if (out.first_found_s < 0) out.first_found_s = elapsed();
-                const Shrunk shrunk_case = shrink_confirmed(t, cand, c, p, cache);
+                // A budget-limited run stops shrinking at the deadline (a --max-candidates run never does:
+                // its result must not depend on timing).
+                const Shrunk shrunk_case = shrink_confirmed(t, cand, c, p, cache, [&] { return !quota && elapsed() >= o.time_budget_s; });
                 const Instance& small = shrunk_case.instance;
                 const Confirmation& sc = shrunk_case.confirmation;
                 // Distinct finds that shrink to the same case (in any worker) are one counterexample.

@@ -114,21 +114,23 @@ double case_size(const Instance& inst) {
 }
 
 Shrunk shrink_confirmed(const SearchTarget& t, const Instance& found, const Confirmation& c, const Precision& p,
-                        ConfirmCache& cache) {
-    // Each step needs only to stay violated at p (the screen, then the check); the ladder at 2p and
-    // 4p runs once, on the end of the chain, and walks back the chain if that case does not confirm:
-    // the returned case is always confirmed at every precision, as `found` is.
+                        ConfirmCache& cache, const std::function<bool()>& out_of_time) {
+    // Each step needs only to stay violated at p by the target's screen (its check where it has none);
+    // the full check and the ladder at 2p and 4p run once, on the end of the chain, walking back the
+    // chain until a case confirms: the returned case is always confirmed at every precision, as
+    // `found` is.
     std::unordered_map<std::uint64_t, bool> at_p;
     auto violated_at_p = [&](const Instance& s) {
         const std::uint64_t h = fnv1a(instance_to_json(s).dump());
         if (const auto it = at_p.find(h); it != at_p.end()) return it->second;
-        const bool v = (!t.screen || t.screen(s, p).verdict == Verdict::violated) && t.check(s, p).verdict == Verdict::violated;
+        const bool v = (t.screen ? t.screen(s, p) : t.check(s, p)).verdict == Verdict::violated;
         return at_p[h] = v;
     };
     std::vector<Instance> chain{found};
     for (int round = 0; round < 40; ++round) {
         bool improved = false;
         for (const auto& s : shrink_steps(t, chain.back(), p)) {
+            if (out_of_time && out_of_time()) break;
             if (case_size(s) >= case_size(chain.back())) continue;
             try {
                 validate(s);

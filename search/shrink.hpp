@@ -7,6 +7,7 @@
 
 #include "search/confirm.hpp"
 
+#include <functional>
 #include <vector>
 
 namespace dmf::search_detail {
@@ -31,8 +32,9 @@ struct Shrunk {
     Confirmation confirmation;
 };
 
-// Greedy shrinking (at most 40 rounds): the first smaller step that stays violated, repeated.
+// Greedy shrinking (at most 40 rounds): the first smaller step that stays violated, repeated; it
+// stops taking steps once out_of_time() (if given) says so (the search's deadline).
 Shrunk shrink_confirmed(const SearchTarget& t, const Instance& found, const Confirmation& c, const Precision& p,
-                        ConfirmCache& cache);
+                        ConfirmCache& cache, const std::function<bool()>& out_of_time = {});
 
 }  // namespace dmf::search_detail
