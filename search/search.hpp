@@ -8,7 +8,9 @@
 //      bottlenecks), random ones, and hill-climbing steps from the best case so far on a
 //      claim-specific score (the measured error in eps units plus closeness to a threshold),
 //      as Hypothesis's target() does;
-//   3. confirm each violation at 2p and, when the error is still small, 4p: only a violation
+//   3. screen each case cheaply where the target has a screen (landscape claims: the orbits without
+//      the multistart, targets.cpp); confirm each violation with the full check at p, then at 2p
+//      and, when the error is still small, 4p: only a violation
 //      at every precision counts; anything else is `undecided` and kept apart;
 //   4. shrink a confirmed case toward smaller L, smaller widths and simpler numbers, keeping it
 //      confirmed, and save it atomically (corpus.hpp) as it is found: a run killed at any
@@ -34,7 +36,8 @@
 //                   (make_record), recheck_stored;
 //   shrink.*        step 4's shrinking: one-step simplifications, case_size, the greedy loop;
 //   case_text.*     shared helpers: fnv1a (digests, file names) and describe (one-line cases);
-//   engine.cpp      search_claim: the loop that runs steps 1-4 (in K worker processes) and fills the report.
+//   engine.cpp      search_claim: the loop that runs steps 1-4 (in K worker processes) and fills the report;
+//   mpi_search.*    the same over MPI ranks (mpirun), the project's only MPI code.
 #pragma once
 
 #include "claims/claim_table.hpp"
