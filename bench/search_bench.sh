@@ -2,8 +2,9 @@
 # Time to the first confirmed (and shrunk) counterexample of every refuted claim, from scratch
 # (an empty temporary corpus, no replay), for a few seeds: `search --max-confirmed 1`'s seconds.
 # Usage: bench/search_bench.sh DMF_ORACLE [BUDGET_S=60] [SEEDS="1 2 3"] [WORKERS=1] [CLAIMS="..."]
-# Prints one markdown row per claim, per seed: wall seconds to the first confirmed case / CPU seconds
-# of the whole run (all workers; it stops at the first case) (candidates); "> B" when none in B s.
+# Prints one markdown row per claim, per seed: wall seconds to the first case confirmed at every
+# precision (saved, before shrinking) / to its shrunk form / CPU seconds of the whole run (all
+# workers; it stops once the shrunk case is saved) (candidates); "> B" when none in B s.
 # CPU seconds are the steadier number on a shared machine.
 set -u
 exe="$1"; budget="${2:-60}"; seeds="${3:-1 2 3}"; workers="${4:-1}"
@@ -14,13 +15,15 @@ for c in $claims; do
   for s in $seeds; do
     tmp=$(mktemp -d)
     /usr/bin/time -f "%U %S" -o "$tmp/cpu" "$exe" search "$c" --no-corpus --corpus "$tmp" --seed "$s" \
-      --time-budget-s "$budget" --max-confirmed 1 "${wopt[@]}" --quiet --json > "$tmp/out.json" 2>/dev/null
+      --time-budget-s "$budget" --max-confirmed 1 "${wopt[@]}" --timings --quiet --json > "$tmp/out.json" 2>/dev/null
     row+=$(python3 - "$tmp/out.json" "$budget" "$tmp/cpu" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))["claims"][0]
 cpu = sum(map(float, open(sys.argv[3]).read().split()[-2:]))
 t = (d.get("first_confirmed_s") or d["seconds"]) if d["confirmed"] else None
-print(" %.1f / %.1f (%d) |" % (t, cpu, d["candidates"]) if t is not None else " > %s / %.1f (%d) |" % (sys.argv[2], cpu, d["candidates"]))
+f = d.get("first_found_s")
+print(" %.1f / %.1f / %.1f (%d) |" % (f if f is not None else t, t, cpu, d["candidates"]) if t is not None
+      else " > %s / %.1f (%d) |" % (sys.argv[2], cpu, d["candidates"]))
 PY
 )
     rm -rf "$tmp"

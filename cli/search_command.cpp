@@ -2,6 +2,7 @@
 
 #include "claims/registry.hpp"
 #include "dmf/problem/corpus.hpp"
+#include "search/mpi_search.hpp"
 #include "search/search.hpp"
 
 #include <nlohmann/json.hpp>
@@ -28,6 +29,9 @@ void add_search_command(CLI::App& app, SearchCommandOptions& o, CLI::App*& cmd) 
         ->check(CLI::Range(1, 1 << 20));
     cmd->add_option("--workers", o.workers, "worker processes on disjoint deterministic streams (default 1; one per core)")
         ->check(CLI::Range(1, 256));
+    cmd->add_flag("--timings", o.timings,
+                  "add the wall-clock fields (seconds, first_found_s, first_confirmed_s) to --json; without them two runs "
+                  "with the same seed, --max-candidates and workers (or mpirun ranks) print byte-identical JSON");
     cmd->add_flag("--quiet", o.quiet, "no progress lines on stderr");
     add_output_options(cmd, o.out);
     // The search works at 128 bits unless told otherwise (confirmations go to 2x and 4x).
@@ -40,8 +44,9 @@ void render_search_text(const json& out) {
               << (out["corpus_replayed_first"].get<bool>() ? "corpus replayed first" : "from scratch (--no-corpus)") << "\n";
     for (const auto& r : out["claims"]) {
         const std::string note = r["note"];
-        std::cout << r["claim"].get<std::string>() << ": " << r["candidates"] << " candidates in "
-                  << static_cast<int>(r["seconds"].get<double>() + 0.5) << " s; " << r["confirmed"].size() << " confirmed, "
+        std::cout << r["claim"].get<std::string>() << ": " << r["candidates"] << " candidates"
+                  << (r.contains("seconds") ? " in " + std::to_string(static_cast<int>(r["seconds"].get<double>() + 0.5)) + " s" : "")
+                  << "; " << r["confirmed"].size() << " confirmed, "
                   << r["undecided"].size() << " undecided, " << r["duplicates"] << " duplicate finds; corpus: "
                   << r["replayed"] << " replayed, " << r["replay_still_refuted"] << " still refute"
                   << (note.empty() ? "" : "; " + note) << "\n";
@@ -89,6 +94,8 @@ int run_search(const SearchCommandOptions& o) {
     so.progress = !o.quiet;
     so.max_confirmed = o.max_confirmed;
     so.workers = o.workers;
+    // Under mpirun (and only there) the search spreads over the ranks; rank 0 prints the one report.
+    const MpiWorld& mpi = mpi_world();
     const auto start = std::chrono::steady_clock::now();
 
     json rows = json::array();
@@ -96,11 +103,10 @@ int run_search(const SearchCommandOptions& o) {
         const auto* t = targets[k];
         // Share what is left of the budget: a claim that stops early gives its time to the rest.
         const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        so.time_budget_s = std::max(0.0, o.time_budget_s - used) / static_cast<double>(targets.size() - k);
-        const SearchReport r = search_claim(*t, so);
+        so.time_budget_s = mpi_broadcast(std::max(0.0, o.time_budget_s - used) / static_cast<double>(targets.size() - k));
+        const SearchReport r = search_claim_mpi(*t, so);
         rows.push_back({{"claim", r.claim},
                         {"candidates", r.candidates},
-                        {"seconds", r.seconds},
                         {"replayed", r.replayed},
                         {"replay_still_refuted", r.replay_still_refuted},
                         {"confirmed", r.confirmed_cases},
@@ -110,11 +116,18 @@ int run_search(const SearchCommandOptions& o) {
                         {"best_score", r.best_score},
                         {"best_case", r.best_case},
                         {"candidate_digest", std::to_string(r.candidate_digest)},
-                        {"first_confirmed_s", r.first_confirmed_s >= 0 ? json(r.first_confirmed_s) : json(nullptr)},
                         {"cache_hits", r.cache_hits},
                         {"workers", r.workers},
+                        {"ranks", r.ranks},
                         {"note", r.note}});
+        if (o.timings || !o.out.json) {  // the text report prints the seconds
+            auto opt = [](double s) { return s >= 0 ? json(s) : json(nullptr); };
+            rows.back()["seconds"] = r.seconds;
+            rows.back()["first_found_s"] = opt(r.first_found_s);
+            rows.back()["first_confirmed_s"] = opt(r.first_confirmed_s);
+        }
     }
+    if (mpi.rank != 0) return 0;
     const json report{{"precision_bits", so.precision.bits()}, {"seed", o.seed}, {"corpus_replayed_first", so.use_corpus},
                       {"claims", rows}, {"no_search_target", untargeted}};
     print_report(report, o.out.json, render_search_text);

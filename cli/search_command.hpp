@@ -19,6 +19,7 @@ struct SearchCommandOptions {
     bool quiet = false;
     int max_confirmed = 3;
     int workers = 1;
+    bool timings = false;  // wall-clock fields in --json (off: equal runs give byte-identical JSON)
     OutputOptions out;
 };
 

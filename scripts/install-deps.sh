@@ -11,6 +11,7 @@ packages=(
   librapidcheck-dev doctest-dev libcli11-dev nlohmann-json3-dev
   xtensor-dev libzip-dev python3-jsonschema python3-numpy python3-mpmath
   python3-torch python3-matplotlib
+  libopenmpi-dev openmpi-bin
   "$@"
 )
 

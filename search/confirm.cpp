@@ -13,6 +13,12 @@ namespace search_detail {
 
 Confirmation confirm(const SearchTarget& t, const Instance& inst, const Precision& p) {
     Confirmation c;
+    if (t.screen) {  // a case the screen passes is not checked further (targets.cpp says why that is safe)
+        c.first = t.screen(inst, p);
+        c.bits.push_back(p.bits());
+        if (c.first.verdict != Verdict::violated) return c.verdict = c.first.verdict, c;
+        c.bits.clear();
+    }
     c.first = t.check(inst, p);
     c.bits.push_back(p.bits());
     if (c.first.verdict != Verdict::violated) return c.verdict = c.first.verdict, c;

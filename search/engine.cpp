@@ -113,7 +113,7 @@ struct WorkerOut {
     std::vector<std::string> undecided;
     double best_score = -1;
     std::string best_case;
-    double first_confirmed_s = -1;
+    double first_confirmed_s = -1, first_found_s = -1;
     long cache_hits = 0;
     std::string note;
 };
@@ -123,7 +123,8 @@ nlohmann::json to_json(const WorkerOut& w) {
     for (const auto& f : w.confirmed) c.push_back({{"hash", f.hash}, {"text", f.text}, {"file", f.file}});
     return {{"candidates", w.candidates}, {"digest", w.digest}, {"duplicates", w.duplicates}, {"confirmed", c},
             {"undecided", w.undecided}, {"best_score", w.best_score}, {"best_case", w.best_case},
-            {"first_confirmed_s", w.first_confirmed_s}, {"cache_hits", w.cache_hits}, {"note", w.note}};
+            {"first_confirmed_s", w.first_confirmed_s}, {"first_found_s", w.first_found_s}, {"cache_hits", w.cache_hits},
+            {"note", w.note}};
 }
 
 WorkerOut worker_from_json(const nlohmann::json& j) {
@@ -133,22 +134,25 @@ WorkerOut worker_from_json(const nlohmann::json& j) {
     for (const auto& f : j["confirmed"]) w.confirmed.push_back({f["hash"], f["text"], f["file"]});
     w.undecided = j["undecided"].get<std::vector<std::string>>();
     w.best_score = j["best_score"], w.best_case = j["best_case"], w.first_confirmed_s = j["first_confirmed_s"];
+    w.first_found_s = j["first_found_s"];
     w.cache_hits = j["cache_hits"], w.note = j["note"];
     return w;
 }
 
-// 2-4 for worker w of K: its own stream, its share of max_candidates, the common deadline.
+// 2-4 for worker w of K: its own stream (stream_first + w of the run's stream_total), its share of
+// max_candidates, the common deadline.
 WorkerOut run_worker(const SearchTarget& t, const SearchOptions& o, int w, int K, std::optional<Instance> best,
                      Clock::time_point start, SharedFinds& shared) {
     WorkerOut out;
     auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
     const Precision& p = o.precision;
     const std::uint64_t base = o.seed ^ fnv1a(t.claim);
-    Rng rng(w == 0 ? base : fnv1a("worker " + std::to_string(w), base));  // worker 0: the single-worker stream
+    const int s = o.stream_first + w, S = o.stream_total ? o.stream_total : K;
+    Rng rng(s == 0 ? base : fnv1a("worker " + std::to_string(s), base));  // stream 0: the single-worker stream
     Sampler sampler(t, rng, p);
     ConfirmCache cache(t);
     std::optional<long> quota;
-    if (o.max_candidates) quota = *o.max_candidates / K + (w < *o.max_candidates % K ? 1 : 0);
+    if (o.max_candidates) quota = *o.max_candidates / S + (s < *o.max_candidates % S ? 1 : 0);
     double best_score = best ? 0 : -1;
     const std::string who = K > 1 ? " worker " + std::to_string(w) : "";
 
@@ -156,6 +160,8 @@ WorkerOut run_worker(const SearchTarget& t, const SearchOptions& o, int w, int K
     double last_progress = 0;
     while (true) {
         if (quota ? out.candidates >= *quota : elapsed() >= o.time_budget_s) break;
+        if (o.peers)
+            for (std::uint64_t h : o.peers->heard()) shared.claim(h);
         if (shared.distinct.load() >= o.max_confirmed) {
             out.note = "stopped after " + std::to_string(o.max_confirmed) + " distinct confirmed counterexamples";
             break;
@@ -207,12 +213,16 @@ WorkerOut run_worker(const SearchTarget& t, const SearchOptions& o, int w, int K
                     path = file_for(h);
                     save_counterexample(path, make_record(t, cand, c, p));
                 }
-                const Shrunk shrunk_case = shrink_confirmed(t, cand, c, p, cache);
+                if (out.first_found_s < 0) out.first_found_s = elapsed();
+                // A budget-limited run stops shrinking at the deadline (a --max-candidates run never does:
+                // its result must not depend on timing).
+                const Shrunk shrunk_case = shrink_confirmed(t, cand, c, p, cache, [&] { return !quota && elapsed() >= o.time_budget_s; });
                 const Instance& small = shrunk_case.instance;
                 const Confirmation& sc = shrunk_case.confirmation;
                 // Distinct finds that shrink to the same case (in any worker) are one counterexample.
                 const std::uint64_t hs = fnv1a(instance_to_json(small).dump());
                 const bool duplicate = !shared.claim(hs);
+                if (!duplicate && o.peers) o.peers->announce(hs);
                 if (save) {
                     const std::string shrunk = file_for(hs);
                     if (shrunk != path) {
@@ -320,12 +330,15 @@ SearchReport search_claim(const SearchTarget& t, const SearchOptions& o) {
         if (w.best_score > rep.best_score) rep.best_score = w.best_score, rep.best_case = w.best_case;
         if (w.first_confirmed_s >= 0 && (rep.first_confirmed_s < 0 || w.first_confirmed_s < rep.first_confirmed_s))
             rep.first_confirmed_s = w.first_confirmed_s;
+        if (w.first_found_s >= 0 && (rep.first_found_s < 0 || w.first_found_s < rep.first_found_s))
+            rep.first_found_s = w.first_found_s;
         rep.cache_hits += w.cache_hits;
         if (rep.note.empty()) rep.note = w.note;
     }
     if (o.workers > 1)
         std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.hash < b.hash; });
     for (const auto& f : found) {
+        rep.confirmed_hashes.push_back(f.hash);
         rep.confirmed_cases.push_back(f.text);
         if (!f.file.empty()) rep.confirmed_files.push_back(f.file);
     }

@@ -8,7 +8,9 @@
 //      bottlenecks), random ones, and hill-climbing steps from the best case so far on a
 //      claim-specific score (the measured error in eps units plus closeness to a threshold),
 //      as Hypothesis's target() does;
-//   3. confirm each violation at 2p and, when the error is still small, 4p: only a violation
+//   3. screen each case cheaply where the target has a screen (landscape claims: the orbits without
+//      the multistart, targets.cpp); confirm each violation with the full check at p, then at 2p
+//      and, when the error is still small, 4p: only a violation
 //      at every precision counts; anything else is `undecided` and kept apart;
 //   4. shrink a confirmed case toward smaller L, smaller widths and simpler numbers, keeping it
 //      confirmed, and save it atomically (corpus.hpp) as it is found: a run killed at any
@@ -34,7 +36,8 @@
 //                   (make_record), recheck_stored;
 //   shrink.*        step 4's shrinking: one-step simplifications, case_size, the greedy loop;
 //   case_text.*     shared helpers: fnv1a (digests, file names) and describe (one-line cases);
-//   engine.cpp      search_claim: the loop that runs steps 1-4 (in K worker processes) and fills the report.
+//   engine.cpp      search_claim: the loop that runs steps 1-4 (in K worker processes) and fills the report;
+//   mpi_search.*    the same over MPI ranks (mpirun), the project's only MPI code.
 #pragma once
 
 #include "claims/claim_table.hpp"
@@ -60,6 +63,9 @@ struct SearchTarget {
     std::function<CheckResult(const Instance&, const Precision&)> check;
     // Where the structured matrix cases put their exact anchors (the set the statement is about).
     gen::ExceptionalSet focus = gen::ExceptionalSet::any;
+    // A cheap first pass (empty: none): only a case it finds violated gets `check` and the
+    // confirmation ladder. Landscape claims screen on the orbits alone (targets.cpp).
+    std::function<CheckResult(const Instance&, const Precision&)> screen;
 };
 
 const std::vector<SearchTarget>& search_targets();
@@ -76,6 +82,19 @@ struct SearchOptions {
     bool progress = true;            // progress lines on stderr
     int max_confirmed = 3;           // distinct shrunk counterexamples per claim before the search stops
     int workers = 1;                 // worker processes, each with its own candidate stream (seed, worker index)
+    // Several cooperating processes (MPI ranks, search/mpi_search.hpp): this process's workers draw the
+    // streams stream_first .. stream_first + workers - 1 of stream_total (0: just its own workers), and
+    // `peers` (if set) tells it about the cases the others have found (for --max-confirmed and dedup).
+    int stream_first = 0, stream_total = 0;
+    struct Peers* peers = nullptr;
+};
+
+// What the other processes of a search found: announce a new distinct shrunk case (its hash), hear
+// theirs. Called from the one worker loop of a process (MPI ranks run one worker each).
+struct Peers {
+    virtual ~Peers() = default;
+    virtual void announce(std::uint64_t hash) = 0;
+    virtual std::vector<std::uint64_t> heard() = 0;
 };
 
 struct SearchReport {
@@ -92,8 +111,11 @@ struct SearchReport {
     std::uint64_t candidate_digest = 0;         // FNV-1a over the candidates' exact JSON, in order (per worker,
                                                 // then combined in worker order)
     double first_confirmed_s = -1;              // when the first confirmed case was saved (shrunk), -1: none
+    double first_found_s = -1;                  // when the first case was confirmed (before shrinking), -1: none
+    std::vector<std::uint64_t> confirmed_hashes;  // of each confirmed case's JSON, beside confirmed_cases
     long cache_hits = 0;                        // candidates and shrinking steps already checked (not recomputed)
     int workers = 1;
+    int ranks = 1;                              // MPI ranks that ran the search (mpi_search.hpp)
     std::string note;
 };
 

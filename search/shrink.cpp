@@ -3,10 +3,12 @@
 #include "search/case_text.hpp"
 
 #include "generators/structured_cases.hpp"
+#include "dmf/problem/instance_json.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <unordered_map>
 
 namespace dmf::search_detail {
 
@@ -112,28 +114,47 @@ double case_size(const Instance& inst) {
 }
 
 Shrunk shrink_confirmed(const SearchTarget& t, const Instance& found, const Confirmation& c, const Precision& p,
-                        ConfirmCache& cache) {
-    Instance small = found;
-    Confirmation sc = c;
+                        ConfirmCache& cache, const std::function<bool()>& out_of_time) {
+    // Each step needs only to stay violated at p by the target's screen (its check where it has none);
+    // the full check and the ladder at 2p and 4p run once, on the end of the chain, walking back the
+    // chain until a case confirms: the returned case is always confirmed at every precision, as
+    // `found` is.
+    std::unordered_map<std::uint64_t, bool> at_p;
+    auto violated_at_p = [&](const Instance& s) {
+        const std::uint64_t h = fnv1a(instance_to_json(s).dump());
+        if (const auto it = at_p.find(h); it != at_p.end()) return it->second;
+        const bool v = (t.screen ? t.screen(s, p) : t.check(s, p)).verdict == Verdict::violated;
+        return at_p[h] = v;
+    };
+    std::vector<Instance> chain{found};
     for (int round = 0; round < 40; ++round) {
         bool improved = false;
-        for (const auto& s : shrink_steps(t, small, p)) {
-            if (case_size(s) >= case_size(small)) continue;
+        for (const auto& s : shrink_steps(t, chain.back(), p)) {
+            if (out_of_time && out_of_time()) break;
+            if (case_size(s) >= case_size(chain.back())) continue;
             try {
                 validate(s);
-                const Confirmation cs = cache(s, p);
+                const bool v = violated_at_p(s);
                 if (std::getenv("DMF_SEARCH_DEBUG"))
                     std::cerr << "shrink " << describe(s) << " size " << case_size(s) << " -> "
-                              << to_string(cs.verdict) << "\n";
-                if (cs.verdict != Verdict::violated) continue;
-                small = s, sc = cs, improved = true;
+                              << (v ? "violated" : "not violated") << " at " << p.bits() << " bits\n";
+                if (!v) continue;
+                chain.push_back(s), improved = true;
                 break;
             } catch (const std::exception&) {
             }
         }
         if (!improved) break;
     }
-    return {small, sc};
+    for (; chain.size() > 1; chain.pop_back()) {
+        try {
+            const Confirmation cs = cache(chain.back(), p);
+            if (cs.verdict == Verdict::violated) return {chain.back(), cs};
+        } catch (const std::exception&) {
+        }
+        if (std::getenv("DMF_SEARCH_DEBUG")) std::cerr << "shrink: " << describe(chain.back()) << " not confirmed, one step back\n";
+    }
+    return {found, c};
 }
 
 }  // namespace dmf::search_detail

@@ -1,11 +1,13 @@
 // Shrinking a confirmed counterexample toward a case a reader can check by hand: fewer layers,
 // narrower widths, simpler numbers (fewer significant digits, zeros, integers), equal lambdas.
-// A step is taken only if it is smaller by case_size and still confirmed at every precision,
-// so the saved case is as small as greedy steps get while remaining a real counterexample.
+// A step is taken only if it is smaller by case_size and still violated at p; the last case of the
+// chain is then confirmed at every precision (stepping back along the chain until one is), so the
+// saved case is as small as greedy steps get while remaining a real counterexample.
 #pragma once
 
 #include "search/confirm.hpp"
 
+#include <functional>
 #include <vector>
 
 namespace dmf::search_detail {
@@ -30,8 +32,9 @@ struct Shrunk {
     Confirmation confirmation;
 };
 
-// Greedy shrinking (at most 40 rounds): the first smaller step that stays confirmed, repeated.
+// Greedy shrinking (at most 40 rounds): the first smaller step that stays violated, repeated; it
+// stops taking steps once out_of_time() (if given) says so (the search's deadline).
 Shrunk shrink_confirmed(const SearchTarget& t, const Instance& found, const Confirmation& c, const Precision& p,
-                        ConfirmCache& cache);
+                        ConfirmCache& cache, const std::function<bool()>& out_of_time = {});
 
 }  // namespace dmf::search_detail

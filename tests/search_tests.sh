@@ -11,7 +11,7 @@ fail() { echo "FAIL $*"; status=1; }
 #    within 30 s at 256 bits, confirmed at 2p, and shrunk to L = 3, lambda = 3.
 start=$(date +%s)
 "$exe" search TEST.planted --no-corpus --corpus "$tmp/planted" --bits 256 --time-budget-s 30 --max-confirmed 1 \
-  --quiet --json > "$tmp/planted.json" || fail "planted search exited non-zero"
+  --timings --quiet --json > "$tmp/planted.json" || fail "planted search exited non-zero"
 python3 - "$tmp/planted.json" <<'PY' || status=1
 import json, sys
 d = json.load(open(sys.argv[1]))["claims"][0]
@@ -76,7 +76,7 @@ assert a["candidate_digest"] != one["candidate_digest"], (a, one)
 print("ok   2 workers: deterministic (digest", a["candidate_digest"] + ",", len(a["confirmed"]), "confirmed), unlike 1 worker")
 PY
 "$exe" search TEST.planted --no-corpus --corpus "$tmp/planted2" --bits 256 --time-budget-s 30 --max-confirmed 1 \
-  --workers 2 --quiet --json > "$tmp/planted2.json" || fail "planted search with 2 workers exited non-zero"
+  --workers 2 --timings --quiet --json > "$tmp/planted2.json" || fail "planted search with 2 workers exited non-zero"
 python3 - "$tmp/planted2.json" "$tmp/planted2" <<'PY' || status=1
 import json, os, sys
 d = json.load(open(sys.argv[1]))["claims"][0]
@@ -106,5 +106,23 @@ for f in os.listdir(d):
     if f.endswith(".json"):
         assert json.load(open(os.path.join(d, f)))["claim"] == "KP.T6", f
 print("ok   2 workers killed after 4 s: no worker left,", len(os.listdir(d)), "files, all parse")
+PY
+# 6. Byte-identical JSON: the same seed, --max-candidates and worker count print the same bytes (the
+#    wall-clock fields only with --timings), for 1 and 2 workers and a landscape claim (screened
+#    candidates, a confirmed and shrunk find); --timings adds exactly the three time fields.
+same() {
+  "$exe" search "$@" --quiet --json > "$tmp/same1.json"; "$exe" search "$@" --quiet --json > "$tmp/same2.json"
+  cmp -s "$tmp/same1.json" "$tmp/same2.json" && echo "ok   byte-identical JSON twice: search $*" || fail "JSON differs: search $*"
+}
+same X.GLOBAL --no-corpus --max-candidates 60 --seed 5 --max-confirmed 100000
+same X.GLOBAL --no-corpus --max-candidates 60 --seed 5 --max-confirmed 100000 --workers 2
+same CJW.A1 --no-corpus --max-candidates 12 --seed 2 --max-confirmed 100000
+"$exe" search KP.T6 --no-corpus --max-candidates 5 --timings --quiet --json > "$tmp/timed.json"
+python3 - "$tmp/same1.json" "$tmp/timed.json" <<'PY' || status=1
+import json, sys
+plain, timed = (json.load(open(f))["claims"][0] for f in sys.argv[1:])
+assert set(timed) - set(plain) == {"seconds", "first_found_s", "first_confirmed_s"} and set(plain) <= set(timed), (plain, timed)
+assert plain["confirmed"], "CJW.A1 seed 2 should confirm a case in 12 candidates"
+print("ok   --timings adds exactly seconds, first_found_s, first_confirmed_s")
 PY
 exit $status
