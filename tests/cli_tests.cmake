@@ -34,3 +34,9 @@ add_test(NAME cli-certified-landscapes
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/certified_landscapes.sh $<TARGET_FILE:dmf-oracle>
                  ${CMAKE_CURRENT_SOURCE_DIR}/certified)
 set_tests_properties(cli-certified-landscapes PROPERTIES LABELS integration TIMEOUT 600 COST 60)
+# The .npy/.npz reader against numpy (C and Fortran order, float64 and float32): exact losses.
+add_test(NAME npy-reader COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/npy_reader.sh $<TARGET_FILE:dmf-oracle>
+                                 ${CMAKE_SOURCE_DIR})
+# Byte-identical JSON on a second run (solve, check, search); solve's verdicts the same at two --digits.
+add_test(NAME determinism COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/determinism.sh $<TARGET_FILE:dmf-oracle>
+                                  ${CMAKE_SOURCE_DIR})
