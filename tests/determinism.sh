@@ -28,7 +28,8 @@ import json, re, sys
 num = re.compile(r'^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$')
 def verdicts(v, key=""):
     if isinstance(v, dict):
-        return {k: verdicts(x, k) for k, x in v.items() if not re.search(r"bits|digits|precision", k)}
+        # notes are prose (one says which precision decided the thresholds): not verdicts.
+        return {k: verdicts(x, k) for k, x in v.items() if not re.search(r"bits|digits|precision|notes", k)}
     if isinstance(v, list):
         return [verdicts(x, key) for x in v]
     if isinstance(v, str) and num.match(v.strip()):
