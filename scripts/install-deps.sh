@@ -9,9 +9,10 @@ packages=(
   libboost-dev libmpfr-dev libgmp-dev libmpfi-dev libeigen3-dev
   libcalcium-dev libflint-arb-dev libflint-dev
   librapidcheck-dev doctest-dev libcli11-dev nlohmann-json3-dev
-  xtensor-dev libzip-dev python3-jsonschema python3-numpy python3-mpmath
+  libzip-dev python3-jsonschema python3-numpy python3-mpmath
   python3-torch python3-matplotlib
   libopenmpi-dev openmpi-bin
+  clang libclang-rt-14-dev
   "$@"
 )
 

@@ -74,6 +74,14 @@ expect 2 "search: an unknown claim" "$exe" search NOPE.X --quiet
 expect 2 "scalar: lambda <= 0" "$exe" scalar --L 3 --lambda -1 --m 1
 expect 2 "scalar: m not a decimal" "$exe" scalar --L 3 --lambda 1 --m abc
 expect 2 "scalar: m overflows" "$exe" scalar --L 3 --lambda 1 --m 1e1000000000
+expect 2 "scalar: lambda beyond the magnitude cap" "$exe" scalar --L 3 --lambda 1e100000 --m 1
+# Options that would be accepted and ignored are rejected.
+expect 2 "search: a claim and --all" "$exe" search KP.T6 --all --quiet
+expect 2 "evaluate: --max-n without --hessian" "$exe" evaluate "$good" --max-n 10
+expect 2 "check: --digits (check works at each property's precisions)" "$exe" check --digits 30
+expect 2 "claims: --bits" "$exe" claims --bits 100
+expect 2 "landscape: --name without --save" "$exe" landscape "$good" --name x
+expect 2 "--digits with --bits" "$exe" solve "$good" --digits 30 --bits 200
 expect 2 "missing instance" "$exe" solve "$tmp/none.json"
 expect 2 "instance is a directory" "$exe" solve "$tmp"
 expect 2 "--hessian without --weights" "$exe" evaluate "$good" --hessian

@@ -38,3 +38,9 @@ set_tests_properties(cli-certified-landscapes PROPERTIES LABELS integration TIME
 add_test(NAME cli-vectors
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli_vectors.sh $<TARGET_FILE:dmf-oracle> ${CMAKE_CURRENT_SOURCE_DIR}/..)
 set_tests_properties(cli-vectors PROPERTIES LABELS integration TIMEOUT 120)
+# The .npy/.npz reader against numpy (C and Fortran order, float64 and float32): exact losses.
+add_test(NAME npy-reader COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/npy_reader.sh $<TARGET_FILE:dmf-oracle>
+                                 ${CMAKE_SOURCE_DIR})
+# Byte-identical JSON on a second run (solve, check, search); solve's verdicts the same at two --digits.
+add_test(NAME determinism COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/determinism.sh $<TARGET_FILE:dmf-oracle>
+                                  ${CMAKE_SOURCE_DIR})

@@ -38,7 +38,13 @@ TEST_CASE("decimal strings parse correctly rounded, never through double") {
     // The double 0.1 is a different number at 256 bits.
     CHECK(parse_real("0.1", p) != Real(0.1));
     CHECK(parse_real("-2.5e-30", p) == -parse_real("25", p) / pow(Real(10), 31));
-    CHECK(parse_real("1e300000", p) > 0);  // MPFR's exponent range, far beyond double
+    // The magnitude cap (input_limits.hpp): [1e-400, 1e400] holds every double, nothing far beyond.
+    CHECK(parse_real("1e400", p) > 0);
+    CHECK(parse_real("-1e-400", p) < 0);
+    CHECK(parse_real("4.9e-324", p) > 0);  // the smallest subnormal double
+    CHECK_THROWS_AS(parse_real("1e300000", p), std::invalid_argument);
+    CHECK_THROWS_AS(parse_real("1e-500", p), std::invalid_argument);
+    CHECK_THROWS_AS(parse_real(std::string(10001, '1'), p), std::invalid_argument);  // the length cap
     for (const char* bad : {"", "abc", "1.2.3", "nan", "inf", "-inf", "0x1p3", " 1", "1 ", "1e", "--1"})
         CHECK_THROWS_AS(parse_real(bad, p), std::invalid_argument);
 }

@@ -1,5 +1,7 @@
 #include "dmf/numerics/precision.hpp"
 
+#include "dmf/numerics/input_limits.hpp"
+
 #include <boost/multiprecision/detail/digits.hpp>
 
 #include <cmath>
@@ -55,9 +57,14 @@ Real make_real(const Precision& p, long k, long binary_exponent) {
 Real parse_real(std::string_view text, const Precision& p) {
     std::string s(text);
     auto bad = [&](const char* why) {
-        return std::invalid_argument("not a finite decimal number (" + std::string(why) + "): \"" + s + "\"");
+        // Quote at most 60 characters: the message is one line on a terminal.
+        const std::string shown = s.size() > 60 ? s.substr(0, 60) + "..." : s;
+        return std::invalid_argument("not a finite decimal number (" + std::string(why) + "): \"" + shown + "\"");
     };
     if (s.empty()) throw bad("empty");
+    if (s.size() > InputLimits::max_decimal_chars)
+        throw std::invalid_argument("a decimal number of " + std::to_string(s.size()) + " characters exceeds the limit of " +
+                                    std::to_string(InputLimits::max_decimal_chars));
     // mpfr_strtofr also accepts "inf", "nan", hex and leading blanks; we accept only decimals.
     for (char c : s) {
         if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.' || c == 'e' ||
@@ -71,6 +78,16 @@ Real parse_real(std::string_view text, const Precision& p) {
     mpfr_strtofr(x.backend().data(), s.c_str(), &end, 10, MPFR_RNDN);
     if (end == s.c_str() || *end != '\0') throw bad("malformed");
     if (!mpfr_number_p(x.backend().data())) throw bad("overflow");
+    // The magnitude cap (input_limits.hpp): 2^1329 > 1e400 and 2^-1329 < 1e-400, so every number
+    // in [1e-400, 1e400] passes and nothing beyond about 1.2e400 (or below 0.85e-400) does.
+    static_assert(InputLimits::max_decimal_exponent == 400, "update the binary exponents below");
+    if (!mpfr_zero_p(x.backend().data())) {
+        const long e = mpfr_get_exp(x.backend().data());  // |x| in [2^(e-1), 2^e)
+        if (e > 1329 || e < -1328)
+            throw std::invalid_argument("magnitude of \"" + (s.size() > 60 ? s.substr(0, 60) + "..." : s) +
+                                        "\" is outside the limits [1e-" + std::to_string(InputLimits::max_decimal_exponent) +
+                                        ", 1e" + std::to_string(InputLimits::max_decimal_exponent) + "]");
+    }
     return x;
 }
 

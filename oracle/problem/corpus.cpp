@@ -1,6 +1,7 @@
 #include "dmf/problem/corpus.hpp"
 
 #include "dmf/problem/instance_json.hpp"
+#include "dmf/problem/capped_input.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -87,9 +88,7 @@ void save_counterexample(const std::string& path, const Counterexample& c) {
 
 Counterexample load_counterexample(const std::string& path) {
     try {
-        return counterexample_from_json(json::parse(read_text_file(path)));
-    } catch (const json::exception& e) {
-        throw InputError(path + ": malformed JSON: " + e.what());
+        return counterexample_from_json(parse_json_capped(read_text_file(path)));
     } catch (const InputError& e) {
         throw InputError(path + ": " + e.what());
     }

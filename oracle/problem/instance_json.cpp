@@ -1,5 +1,10 @@
 #include "dmf/problem/instance_json.hpp"
 
+#include "dmf/problem/capped_input.hpp"
+
+#include "dmf/numerics/input_limits.hpp"
+
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -19,9 +24,24 @@ public:
         json::string_t copy = lexeme;
         return json_sax_dom_parser<json>::string(copy);
     }
+    // The nesting cap (input_limits.hpp), checked while parsing: a file of a million '[' is an
+    // error at byte 33, not a million-deep document (whose destruction would recurse).
+    bool start_object(std::size_t n) { return enter() && json_sax_dom_parser<json>::start_object(n); }
+    bool start_array(std::size_t n) { return enter() && json_sax_dom_parser<json>::start_array(n); }
+    bool end_object() { --depth_; return json_sax_dom_parser<json>::end_object(); }
+    bool end_array() { --depth_; return json_sax_dom_parser<json>::end_array(); }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
         throw InputError("malformed JSON at byte " + std::to_string(position) + ": " + ex.what());
     }
+
+private:
+    bool enter() {
+        if (++depth_ > InputLimits::max_json_depth)
+            throw InputError("JSON nested deeper than the limit of " + std::to_string(InputLimits::max_json_depth) +
+                             " arrays and objects");
+        return true;
+    }
+    int depth_ = 0;
 };
 
 [[noreturn]] void field_error(const std::string& field, const std::string& what) {
@@ -194,6 +214,7 @@ json point_to_json(const Weights& w) {
 std::string read_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError("cannot read file '" + path + "'");
+    check_file_size(path);
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();

@@ -1,9 +1,9 @@
 #include "dmf/problem/weights_io.hpp"
 
 #include "dmf/problem/instance_json.hpp"
+#include "dmf/problem/capped_input.hpp"
 
 #include <nlohmann/json.hpp>
-#include <xtensor/xnpy.hpp>
 #include <zip.h>
 
 #include <bit>
@@ -28,35 +28,147 @@ struct RawArray {
     std::vector<double> data;  // row-major
 };
 
+// No array the oracle can use has more entries than an instance has parameters.
+constexpr std::size_t kMaxArrayEntries = static_cast<std::size_t>(InstanceLimits::max_parameters);
+
+// The .npy format (numpy's NEP 1): "\x93NUMPY", a version byte pair, the header length (2 bytes
+// in version 1, 4 in versions 2 and 3), then a Python dict literal such as
+//   {'descr': '<f8', 'fortran_order': False, 'shape': (3, 2), }
+// and the raw values. Parsed here, strictly, rather than by xtensor's xnpy: fuzzing found xnpy
+// reading before the start of a string on malformed headers (undefined behaviour), and xnpy sizes
+// its buffer from the header's shape before anything could check it against the limits.
+struct NpyHeader {
+    std::string descr;
+    bool fortran_order = false;
+    std::vector<std::size_t> shape;
+    std::size_t data_offset = 0;
+};
+
+NpyHeader parse_npy_header(const std::string& bytes, const std::string& where) {
+    if (bytes.size() < 10 || bytes.compare(0, 6, "\x93NUMPY") != 0) fail(where, "not a .npy array (no \\x93NUMPY magic)");
+    const auto byte = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(bytes[i])); };
+    const std::size_t major = byte(6);
+    std::size_t header_len = 0, start = 0;
+    if (major == 1) {
+        header_len = byte(8) | (byte(9) << 8), start = 10;
+    } else if (major == 2 || major == 3) {
+        if (bytes.size() < 12) fail(where, "truncated .npy header");
+        header_len = byte(8) | (byte(9) << 8) | (byte(10) << 16) | (byte(11) << 24), start = 12;
+    } else {
+        fail(where, "unsupported .npy version " + std::to_string(major));
+    }
+    if (header_len > bytes.size() - start) fail(where, "truncated .npy header");
+    const std::string h = bytes.substr(start, header_len);
+    const auto bad = [&](const std::string& why) -> void {
+        fail(where, "not a valid .npy header (" + why + ")");
+    };
+    std::size_t i = 0;
+    const auto skip = [&] { while (i < h.size() && (h[i] == ' ' || h[i] == '\n' || h[i] == '\t')) ++i; };
+    const auto expect = [&](char c) {
+        skip();
+        if (i >= h.size() || h[i] != c) bad(std::string("expected '") + c + "'");
+        ++i;
+    };
+    const auto quoted = [&] {
+        skip();
+        if (i >= h.size() || (h[i] != '\'' && h[i] != '"')) bad("expected a quoted string");
+        const char q = h[i++];
+        const auto end = h.find(q, i);
+        if (end == std::string::npos) bad("unterminated string");
+        std::string out = h.substr(i, end - i);
+        i = end + 1;
+        return out;
+    };
+    NpyHeader out;
+    bool have_descr = false, have_order = false, have_shape = false;
+    expect('{');
+    for (;;) {
+        skip();
+        if (i < h.size() && h[i] == '}') { ++i; break; }
+        const std::string key = quoted();
+        expect(':');
+        skip();
+        if (key == "descr") {
+            out.descr = quoted(), have_descr = true;
+        } else if (key == "fortran_order") {
+            if (h.compare(i, 4, "True") == 0) out.fortran_order = true, i += 4;
+            else if (h.compare(i, 5, "False") == 0) out.fortran_order = false, i += 5;
+            else bad("fortran_order must be True or False");
+            have_order = true;
+        } else if (key == "shape") {
+            expect('(');
+            std::size_t entries = 1;
+            for (;;) {
+                skip();
+                if (i < h.size() && h[i] == ')') { ++i; break; }
+                std::size_t n = 0, digits = 0;
+                while (i < h.size() && h[i] >= '0' && h[i] <= '9') {
+                    n = n * 10 + static_cast<std::size_t>(h[i++] - '0'), ++digits;
+                    // The cap before the product can overflow or size an allocation.
+                    if (n > kMaxArrayEntries)
+                        fail(where, "shape has a dimension above " + std::to_string(kMaxArrayEntries) +
+                                        " (the parameter limit)");
+                }
+                if (digits == 0) bad("shape entries must be non-negative integers");
+                if (i < h.size() && h[i] == 'L') ++i;  // Python 2's long suffix
+                out.shape.push_back(n);
+                if (n != 0 && (entries *= n) > kMaxArrayEntries)
+                    fail(where, "shape has more than " + std::to_string(kMaxArrayEntries) + " entries (the parameter limit)");
+                skip();
+                if (i < h.size() && h[i] == ',') ++i;
+                else if (i >= h.size() || h[i] != ')') bad("expected ',' or ')' in shape");
+            }
+            have_shape = true;
+        } else {
+            bad("unknown key '" + key + "'");
+        }
+        skip();
+        if (i < h.size() && h[i] == ',') ++i;
+        else if (i >= h.size() || h[i] != '}') bad("expected ',' or '}'");
+    }
+    skip();
+    if (i != h.size()) bad("text after the dict");
+    if (!have_descr || !have_order || !have_shape) bad("needs descr, fortran_order and shape");
+    out.data_offset = start + header_len;
+    return out;
+}
+
 RawArray parse_npy(const std::string& bytes, const std::string& where) {
     static_assert(std::endian::native == std::endian::little, "the .npy reader assumes a little-endian host");
-    std::istringstream in(bytes);
-    xt::detail::npy_file f = [&] {
-        try {
-            return xt::detail::load_npy_file(in);
-        } catch (const std::exception& e) {
-            fail(where, std::string("not a valid .npy array (") + e.what() + ")");
-        }
-    }();
-    if (in.fail()) fail(where, "truncated .npy data (expected " + std::to_string(f.m_n_bytes) + " bytes of values)");
+    const NpyHeader hd = parse_npy_header(bytes, where);
+    if (hd.shape.size() != 2) fail(where, "must be a 2-D array, got " + std::to_string(hd.shape.size()) + " dimensions");
+    const std::size_t width = hd.descr == "<f8" ? 8 : hd.descr == "<f4" ? 4 : 0;
+    if (!width) fail(where, "unsupported dtype '" + hd.descr + "' (float64 '<f8' or float32 '<f4' only)");
     RawArray a;
-    a.shape = f.m_shape;
-    if (a.shape.size() != 2) fail(where, "must be a 2-D array, got " + std::to_string(a.shape.size()) + " dimensions");
-    const std::size_t rows = a.shape[0], cols = a.shape[1];
-    a.data.resize(rows * cols);
-    auto fill = [&](auto&& view) {
-        for (std::size_t i = 0; i < rows; ++i)
-            for (std::size_t j = 0; j < cols; ++j) a.data[i * cols + j] = static_cast<double>(view(i, j));
-    };
-    if (f.m_typestring == "<f8") fill(f.cast<double>());
-    else if (f.m_typestring == "<f4") fill(f.cast<float>());
-    else fail(where, "unsupported dtype '" + f.m_typestring + "' (float64 '<f8' or float32 '<f4' only)");
+    a.shape = hd.shape;
+    const std::size_t rows = a.shape[0], cols = a.shape[1], count = rows * cols;  // <= the cap: no overflow
+    const std::size_t have = bytes.size() - hd.data_offset;
+    if (have < count * width)
+        fail(where, "truncated .npy data (expected " + std::to_string(count * width) + " bytes of values, got " +
+                        std::to_string(have) + ")");
+    if (have > count * width) fail(where, "trailing bytes after the .npy data");
+    a.data.resize(count);
+    for (std::size_t k = 0; k < count; ++k) {
+        const char* src = bytes.data() + hd.data_offset + k * width;
+        double v;
+        if (width == 8) {
+            std::memcpy(&v, src, 8);
+        } else {
+            float f;
+            std::memcpy(&f, src, 4);
+            v = f;  // exact: every float32 is a float64
+        }
+        // Fortran order stores column by column; RawArray is row-major.
+        const std::size_t r = hd.fortran_order ? k % rows : k / cols, c = hd.fortran_order ? k / rows : k % cols;
+        a.data[r * cols + c] = v;
+    }
     return a;
 }
 
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) fail(path.string(), "cannot open");
+    check_file_size(path.string());
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
@@ -100,6 +212,10 @@ std::vector<RawArray> read_npz(const std::string& path, int L) {
         if (idx < 0) return std::nullopt;
         zip_stat_t st;
         if (zip_stat_index(z.get(), static_cast<zip_uint64_t>(idx), 0, &st) != 0) fail(path + ":" + member, "cannot stat");
+        // The member's stated size decides the allocation: cap it first (a zip bomb says 1 TB).
+        if (!(st.valid & ZIP_STAT_SIZE) || st.size > kMaxArrayEntries * 8 + 65536)
+            fail(path + ":" + member, "member larger than the largest array an instance can use (" +
+                                          std::to_string(kMaxArrayEntries) + " float64 entries)");
         std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z.get(), static_cast<zip_uint64_t>(idx), 0),
                                                              zip_fclose);
         if (!f) fail(path + ":" + member, std::string("cannot open: ") + zip_strerror(z.get()));
@@ -129,8 +245,8 @@ std::vector<RawArray> read_safetensors(const std::string& path, int L) {
     if (n > bytes.size() - 8) fail(path, "truncated .safetensors file (header length " + std::to_string(n) + ")");
     nlohmann::json header;
     try {
-        header = nlohmann::json::parse(bytes.substr(8, n));
-    } catch (const std::exception& e) {
+        header = parse_json_capped(bytes.substr(8, n));
+    } catch (const InputError& e) {
         fail(path, std::string("bad .safetensors header: ") + e.what());
     }
     if (!header.is_object()) fail(path, "bad .safetensors header: not a JSON object");
@@ -153,6 +269,10 @@ std::vector<RawArray> read_safetensors(const std::string& path, int L) {
             a.shape.push_back(s.get<std::size_t>());
         }
         if (a.shape.size() != 2) fail(where, "must be a 2-D tensor, got " + std::to_string(a.shape.size()) + " dimensions");
+        // Before count * width can overflow or size an allocation.
+        if (a.shape[0] > kMaxArrayEntries || a.shape[1] > kMaxArrayEntries || a.shape[0] * a.shape[1] > kMaxArrayEntries)
+            fail(where, "shape (" + std::to_string(a.shape[0]) + ", " + std::to_string(a.shape[1]) + ") has more than " +
+                            std::to_string(kMaxArrayEntries) + " entries (the parameter limit)");
         const auto& off = t["data_offsets"];
         if (!off.is_array() || off.size() != 2 || !off[0].is_number_unsigned() || !off[1].is_number_unsigned())
             fail(where, "data_offsets must be two non-negative integers");

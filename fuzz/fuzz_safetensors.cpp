@@ -1,0 +1,10 @@
+// The .safetensors reader (length, JSON header, raw data), for examples/numpy_gd.
+#include "fuzz_support.hpp"
+
+#include "dmf/problem/weights_io.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string path = dmf::fuzz::write_input("weights.safetensors", data, size);
+    return dmf::fuzz::expect_input_error_only(
+        [&] { (void)dmf::load_weights(path, dmf::fuzz::numpy_gd_instance(), dmf::fuzz::fuzz_precision()); });
+}
