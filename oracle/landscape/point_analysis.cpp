@@ -20,6 +20,33 @@ Real end_to_end_distance(const Instance& inst, const Weights& a, const Weights& 
     return sqrt(frobenius_norm_squared(Matrix(end_to_end(inst, a, p) - end_to_end(inst, b, p)), p));
 }
 
+// "Matches no orbit" -- a candidate counterexample to T2.1 -- rests on two certified facts: the
+// point is critical (||grad F|| below its tolerance) and it is far from every orbit, by a lower
+// bound on the distance to all of them (nearest_orbit.hpp: distance_lower_bound), not by its
+// distance to the one orbit matched. An orbit point reached by Levenberg-Marquardt is known to about
+// sqrt(eps) near a double root and to eps elsewhere: 2^-(p/4) of the scale separates "on the
+// orbit" from "off it". Returns whether the point is critical.
+bool decide_match(PointAnalysis& a, const Precision& p, const std::string& what) {
+    PrecisionGuard g(p);
+    Real scale = 0;
+    for (const auto& x : a.match.orbit.x) scale = std::max(scale, x);
+    a.match_tolerance = make_real(p, 1, -static_cast<long>(p.bits() / 4)) * tolerance::guarded_scale(scale, p);
+    const bool critical = a.reached_gradient_norm <= a.reached_gradient_tolerance;
+    a.matches_no_orbit = critical && a.match.distance_lower_bound > a.match_tolerance;
+    if (a.matches_no_orbit)
+        a.notes.push_back(what + " is certified critical (||grad F|| " + to_string(a.reached_gradient_norm, 6) +
+                          " below its tolerance " + to_string(a.reached_gradient_tolerance, 6) +
+                          ") and certified far from every orbit of T2.1 (distance at least " +
+                          to_string(a.match.distance_lower_bound, 6) + ", tolerance " + to_string(a.match_tolerance, 6) +
+                          "): a candidate counterexample to CJW.T2.1 (save the weights)");
+    else if (critical && a.match.mismatch > a.match_tolerance)
+        a.notes.push_back(what + " is critical and its layer singular values lie " + to_string(a.match.mismatch, 6) +
+                          " from the matched orbit's, but its distance to the orbits is not certified above the "
+                          "tolerance (lower bound " + to_string(a.match.distance_lower_bound, 6) +
+                          "): no counterexample is claimed");
+    return critical;
+}
+
 // Above --max-n nothing dense and nothing that lists orbits: the orbit is read off the point itself
 // (nearest_orbit.hpp, O(L d^3)), the spectrum at that orbit comes from the block-structured
 // Hessian, and the point's own extremes from Lanczos. No Levenberg-Marquardt (its step solves an
@@ -33,25 +60,14 @@ PointAnalysis analyze_large(const Instance& inst, const Weights& w, const Precis
     a.reached_value = a.loss;
     a.reached_gradient_norm = a.gradient_norm;
     a.reached_gradient_tolerance = tolerance::gradient_tolerance(inst.L, max_width(inst), gradient_scale(inst, w, p), p);
-    {
-        PrecisionGuard g(p);
-        a.distance_to_reached = 0;
-        Real scale = 0;
-        for (const auto& x : a.match.orbit.x) scale = std::max(scale, x);
-        a.match_tolerance = make_real(p, 1, -static_cast<long>(p.bits() / 4)) * tolerance::guarded_scale(scale, p);
-        const bool critical = a.reached_gradient_norm <= a.reached_gradient_tolerance;
-        a.matches_no_orbit = critical && a.match.mismatch > a.match_tolerance;
-        a.notes.push_back(std::string("N above --max-n: no Levenberg-Marquardt (dense N x N steps); the orbit is read off "
-                                      "the point itself, which is ") +
-                          (critical ? "critical to the gradient tolerance" : "not critical to the gradient tolerance at "
-                                                                             "this precision (a trained point)") +
-                          "; distance_to_orbit_aligned is not computed (layer_singular_value_mismatch and "
-                          "end_to_end_mismatch measure the distance)");
-        if (a.matches_no_orbit)
-            a.notes.push_back("the point (certified: ||grad F|| below its tolerance) lies " + to_string(a.match.mismatch, 6) +
-                              " from the nearest orbit of T2.1 (tolerance " + to_string(a.match_tolerance, 6) +
-                              "): a candidate counterexample to CJW.T2.1 (save the weights)");
-    }
+    a.distance_to_reached = 0;
+    const bool critical = decide_match(a, p, "the point");
+    a.notes.push_back(std::string("N above --max-n: no Levenberg-Marquardt (dense N x N steps); the orbit is read off "
+                                  "the point itself, which is ") +
+                      (critical ? "critical to the gradient tolerance" : "not critical to the gradient tolerance at "
+                                                                         "this precision (a trained point)") +
+                      "; distance_to_orbit_aligned is not computed (layer_singular_value_mismatch and "
+                      "end_to_end_mismatch measure the distance)");
     step("the matched orbit: structured Hessian spectrum");
     const auto st = hessian_spectrum_structured(inst, a.svd, a.match.orbit, p);
     if (st.status == Status::ok) a.orbit_spectrum_structured = st.eigenvalues;
@@ -136,20 +152,7 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
     a.distance_to_orbit_aligned = weights_distance(w, align_hidden_rotations(inst, w, reached.w, p), p);
     a.notes.push_back("distance_to_orbit_aligned aligns the hidden rotations only (alternating Procrustes); "
                       "rotations fixing the target are not aligned, so it is an upper bound");
-    {
-        PrecisionGuard g(p);
-        Real scale = 0;
-        for (const auto& x : a.match.orbit.x) scale = std::max(scale, x);
-        // An orbit point reached by Levenberg-Marquardt is known to about sqrt(eps) near a double
-        // root and to eps elsewhere: 2^-(p/4) of the scale separates "on the orbit" from "off it".
-        a.match_tolerance = make_real(p, 1, -static_cast<long>(p.bits() / 4)) * tolerance::guarded_scale(scale, p);
-        const bool critical = a.reached_gradient_norm <= a.reached_gradient_tolerance;
-        a.matches_no_orbit = critical && a.match.mismatch > a.match_tolerance;
-        if (a.matches_no_orbit)
-            a.notes.push_back("the critical point reached (certified: ||grad F|| below its tolerance) lies " +
-                              to_string(a.match.mismatch, 6) + " from the nearest orbit of T2.1 (tolerance " +
-                              to_string(a.match_tolerance, 6) + "): a candidate counterexample to CJW.T2.1 (save the weights)");
-    }
+    decide_match(a, p, "the critical point reached");
     step("the matched orbit: structured spectrum and classification");
     const auto st = hessian_spectrum_structured(inst, a.svd, a.match.orbit, p);
     if (st.status == Status::ok) a.orbit_spectrum_structured = st.eigenvalues;
