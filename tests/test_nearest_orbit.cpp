@@ -104,9 +104,10 @@ TEST_CASE("nearest orbit: a point of any orbit, perturbed or rounded to float64,
                          << to_string(got.mismatch, 6) << detail);
             const bool same = same_orbit(t, got.orbit, o);
             CHECK(same);
-            // Exact: the orbit point's own rounding; perturbed: 1e-10 relative; float64: 2^-53 relative.
+            // Exact: the orbit point's own rounding, and for the layer singular values (square roots of
+            // Gram eigenvalues) sqrt(n eps) near zero; perturbed: 1e-10 relative; float64: 2^-53 relative.
             const Real allowed = variant == 0 ? Real(make_real(p, 1, -100)) : Real("1e-8");
-            CHECK(got.mismatch <= allowed);
+            CHECK(got.mismatch <= (variant == 0 ? Real(make_real(p, 1, -56)) : allowed));
             CHECK(got.end_to_end_mismatch <= allowed);
             (variant == 0 ? stats.exact : variant == 1 ? stats.perturbed : stats.rounded64) += same;
         }

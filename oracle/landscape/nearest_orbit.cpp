@@ -7,6 +7,22 @@ namespace dmf::inline landscape {
 
 namespace {
 
+// Singular values (descending) as square roots of the eigenvalues of the Gram matrix of the smaller
+// side, on the MPFR-direct eigenvalue path: a 64 x 64 Jacobi SVD on MPFR numbers takes seconds. The
+// Gram's eigenvalues carry an absolute error of about n eps ||W||^2, so a singular value is known to
+// sqrt(n eps) ||W|| near zero and to n eps ||W|| (relative) at the top: at 128 bits 1e-18, far below
+// the 2^-(p/4) the mismatches are compared with.
+Vector singular_values_by_gram(const Matrix& w, const Precision& p) {
+    const bool tall = w.rows() >= w.cols();
+    const Matrix G = fast_matmul(w, tall, w, !tall, p);
+    const auto e = symmetric_eigen(G, p, false);
+    PrecisionGuard g(p);
+    const Eigen::Index n = e.values.size();
+    Vector s = zero_vector(n, p);
+    for (Eigen::Index i = 0; i < n; ++i) s(i) = e.values(n - 1 - i) > 0 ? Real(sqrt(e.values(n - 1 - i))) : Real(0);
+    return s;
+}
+
 // max over layers of |sigma_k(W_l) - sqrt(lambdabar / lambda_l) xs_k| with xs the non-zero x sorted descending.
 Real layer_mismatch(const Instance& inst, const std::vector<Vector>& layer_sigma, std::vector<Real> xs, const Precision& p) {
     std::sort(xs.begin(), xs.end(), [](const Real& a, const Real& b) { return a > b; });
@@ -32,14 +48,17 @@ PointOrbit orbit_of_point(const Instance& inst, const TargetSvd& t, const Weight
     const int L = inst.L;
     std::vector<std::vector<int>> slopes;
     const auto roots = roots_per_index(inst, t.y, p, &slopes);
-    const Matrix P = end_to_end(inst, w, p);
-    const Matrix C = matmul(matmul(t.U.transpose(), P, p), t.V, p);  // U^T P V: block diagonal at an orbit point
+    // Raw-MPFR products (fast_matmul): Eigen's product on MPFR numbers allocates a temporary per
+    // operation, 46 s of classify at d = 64, L = 8.
+    Matrix P = w.front();
+    for (int l = 2; l <= L; ++l) P = fast_matmul(w[l - 1], false, P, false, p);
+    const Matrix C = fast_matmul(fast_matmul(t.U, true, P, false, p), false, t.V, false, p);  // U^T P V: block diagonal at an orbit point
     // The end layers against Y's singular vectors: W_1 V = Q_1 S_1 and U^T W_L = S_L Q_{L-1}^T at an orbit
     // point, so on a block B the singular values of W_1 V_B / s_1 and of U_B^T W_L / s_L are the block's
     // x, in units of x: a perturbation of the weights moves them linearly (Weyl), where U^T P V would
     // show x^L (x- and 0 are then 1e-10 apart when x- is 1e-2 at L = 5).
-    const Matrix W1V = matmul(w.front(), t.V, p);
-    const Matrix UtWL = matmul(t.U.transpose(), w.back(), p);
+    const Matrix W1V = fast_matmul(w.front(), false, t.V, false, p);
+    const Matrix UtWL = fast_matmul(t.U, true, w.back(), false, p);
     const CjwForm form = cjw_form(inst, p);
     const Real lb = lambda_bar(inst, p);
     PointOrbit out;
@@ -101,7 +120,7 @@ PointOrbit orbit_of_point(const Instance& inst, const TargetSvd& t, const Weight
     out.end_to_end_mismatch = std::max(end_to_end, off);
     out.margin = margin;
     std::vector<Vector> layer_sigma;
-    for (int l = 1; l <= inst.L; ++l) layer_sigma.push_back(svd(w[l - 1], p, false).sigma);
+    for (int l = 1; l <= inst.L; ++l) layer_sigma.push_back(singular_values_by_gram(w[l - 1], p));
     {
         // ||P - P'|| <= sum_l ||W_L..W_{l+1}|| ||W_l - W'_l|| ||W'_{l-1}..W'_1|| <= a sqrt(L) ||W - W'||.
         Real a = 0;
