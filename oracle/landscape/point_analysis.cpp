@@ -51,7 +51,7 @@ bool decide_match(PointAnalysis& a, const Precision& p, const std::string& what)
 // (nearest_orbit.hpp, O(L d^3)), the spectrum at that orbit comes from the block-structured
 // Hessian, and the point's own extremes from Lanczos. No Levenberg-Marquardt (its step solves an
 // N x N system): the point is certified critical or not by its own gradient.
-PointAnalysis analyze_large(const Instance& inst, const Weights& w, const Precision& p, PointAnalysis a,
+PointAnalysis analyze_large(const Instance& inst, const Weights& w, const Precision& p, PointAnalysis a, std::uint64_t seed,
                             const std::function<void(const std::string&)>& step) {
     step("the orbit read off the point (layer singular values, U^T P V)");
     a.match = orbit_of_point(inst, a.svd, w, p);
@@ -73,6 +73,15 @@ PointAnalysis analyze_large(const Instance& inst, const Weights& w, const Precis
     if (st.status == Status::ok) a.orbit_spectrum_structured = st.eigenvalues;
     a.notes.push_back("N above --max-n: the orbit's type is not computed (classify_orbit is dense); "
                       "nearest_critical_orbit.hessian_spectrum_structured is its spectrum");
+    // Last, being the longest: the point's own extremes (the orbit's answer is already there).
+    step("the point's extreme eigenvalues: Lanczos");
+    // A budget of products: near a critical point the bottom of the spectrum is a cluster split only
+    // by ||grad F||, which no Krylov space of modest size resolves; the residuals then say so.
+    const int kLanczosProducts = inst.num_parameters() <= 4096 ? 400 : 100;
+    a.lanczos = lanczos_extreme(inst, w, 5, p, seed, kLanczosProducts, 1e6, step);
+    a.notes.push_back("N above --max-n: no dense Hessian at the point; hessian_extremes_lanczos instead (thick-restart "
+                      "Lanczos with full reorthogonalization on the Hessian-vector product; some eigenvalue lies "
+                      "within each residual; multiplicities are not resolved)");
     a.global_value = Real(std::numeric_limits<double>::max());
     return a;
 }
@@ -86,7 +95,7 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
     };
     PointAnalysis a;
     a.dense = inst.num_parameters() <= max_n;
-    step("the point: loss, gradient" + std::string(a.dense ? ", dense Hessian" : ", Lanczos"));
+    step("the point: loss, gradient" + std::string(a.dense ? ", dense Hessian" : ""));
     a.loss = loss(inst, w, p);
     if (a.dense) {
         a.classification = classify_point(inst, w, p);
@@ -96,19 +105,13 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
                                  : symmetric_eigen(hessian(inst, w, p), p, false).values;
     } else {
         a.gradient_norm = gradient_norm(inst, w, p);
-        // A budget of products: near a critical point the bottom of the spectrum is a cluster split only
-        // by ||grad F||, which no Krylov space of modest size resolves; the residuals then say so.
-        const int kLanczosProducts = inst.num_parameters() <= 4096 ? 400 : 100;
-        a.lanczos = lanczos_extreme(inst, w, 5, p, seed, kLanczosProducts, 1e6, progress);
-        a.notes.push_back("N above --max-n: no dense Hessian at the point; hessian_extremes_lanczos instead (thick-restart "
-                          "Lanczos with full reorthogonalization on the Hessian-vector product; some eigenvalue lies "
-                          "within each residual; multiplicities are not resolved)");
     }
+    step("the target's SVD");
     {
         Rng rng(seed);
         a.svd = target_svd(inst, rng, p);
     }
-    if (!a.dense) return analyze_large(inst, w, p, std::move(a), step);
+    if (!a.dense) return analyze_large(inst, w, p, std::move(a), seed, step);
 
     // The independent global value: a multistart, and the value of every orbit of T2.1 while they
     // can be listed (the values need no Hessian).
