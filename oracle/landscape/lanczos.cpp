@@ -102,7 +102,6 @@ LanczosResult lanczos_extreme(const SymmetricOperator& H, long long n, const Pre
     Vector coupling;            // after a restart: T(i, s) = coupling(i), i < s
     const Real eps = epsilon(p);
     std::vector<Real> lo_theta, hi_theta;
-    std::vector<Real> history;  // per restart: the worst residual estimate of the end not yet converged
     Matrix S;
     Vector theta;
     while (true) {
@@ -150,37 +149,19 @@ LanczosResult lanczos_extreme(const SymmetricOperator& H, long long n, const Pre
         // Residual estimates beta |S(last, i)| of the wanted pairs.
         const int kk = std::min(k, size);
         bool converged = true;
-        Real worst = 0, worst_low = 0, worst_high = 0;
+        Real worst = 0;
         for (int i = 0; i < kk; ++i)
             for (const int idx : {i, size - 1 - i}) {
                 const Real est = invariant ? Real(0) : Real(abs(beta * S(size - 1, idx)));
                 worst = std::max(worst, est);
-                (idx == i ? worst_low : worst_high) = std::max(idx == i ? worst_low : worst_high, est);
                 converged = converged && est <= out.tolerance;
             }
-        // Stagnation: one end converged and the other's best residual estimate not 10x better over
-        // the last kStall restarts. Near a critical point the bottom is a cluster of ~(L-1) d^2/2
-        // near-zero eigenvalues split only by ||grad F||, which no Krylov space of this size resolves
-        // (N = 1,024: 2e-8 after 140 products and after 400); further products buy nothing there,
-        // and the explicit residuals below report what was reached.
-        constexpr int kStall = 4;
-        const Real& unresolved = worst_low <= out.tolerance ? worst_high : worst_low;
-        const bool one_end = worst_low <= out.tolerance || worst_high <= out.tolerance;
-        history.push_back(unresolved);
-        bool stalled = false;
-        if (one_end && static_cast<int>(history.size()) > kStall) {
-            Real before_best = history.front(), recent_best = history.back();
-            for (size_t h = 0; h + kStall < history.size(); ++h) before_best = std::min(before_best, history[h]);
-            for (size_t h = history.size() - kStall; h < history.size(); ++h) recent_best = std::min(recent_best, history[h]);
-            stalled = recent_best * 10 > before_best;
-        }
         if (o.progress)
             o.progress("Lanczos: " + std::to_string(out.iterations) + " products, restart " +
                        std::to_string(out.restarts) + ", largest wanted residual estimate " + to_string(worst, 3) +
                        " (asked " + to_string(out.tolerance, 3) + ")");
         const bool budget = out.iterations + (m - 2 * keep_end) > o.max_products;
-        if (converged || invariant || budget || stalled || size == n) {
-            out.stalled = stalled && !converged;
+        if (converged || invariant || budget || size == n) {
             // Certificates: explicit residuals of the wanted Ritz vectors.
             std::vector<Eigen::Index> cols;
             for (int i = 0; i < kk; ++i) cols.push_back(i);

@@ -28,7 +28,6 @@ struct LanczosResult {
     std::vector<RitzPair> lowest, highest;  // k of each, ascending / descending
     int iterations = 0;                     // Hessian-vector products (the certificates' included)
     int restarts = 0;
-    bool stalled = false;                   // stopped early: one end converged, the other no longer improving
     Real norm_estimate;                     // max |Ritz value|
     Real tolerance;                         // residual asked for: tol_eps * eps(p) * norm_estimate
 };
