@@ -34,7 +34,7 @@ rc::Gen<OrbitPointSpec> orbit_point_spec(const OrbitGenOptions& o) {
         s.L = *rc::gen::weightedElement<int>({{1, 1}, {3, 2}, {6, 3}, {3, 4}, {2, 5}, {2, 6}});
         s.L = std::min(s.L, o.max_depth);
         // Widths: mostly small, sometimes up to max_width.
-        const int cap = *rc::gen::weightedElement<int>({{6, 6}, {3, 16}, {1, 32}});
+        const int cap = *rc::gen::weightedElement<int>({{5, 6}, {3, 16}, {2, 32}});
         const int top = std::max(1, std::min(cap, o.max_width));
         const int d = *rc::gen::inRange(1, top + 1);
         const int d0 = std::max(1, d - *rc::gen::weightedElement<int>({{4, 0}, {1, 1}, {1, 2}}));
