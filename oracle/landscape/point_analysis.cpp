@@ -53,7 +53,7 @@ bool decide_match(PointAnalysis& a, const Precision& p, const std::string& what)
 // N x N system): the point is certified critical or not by its own gradient.
 PointAnalysis analyze_large(const Instance& inst, const Weights& w, const Precision& p, PointAnalysis a, std::uint64_t seed,
                             const std::function<void(const std::string&)>& step) {
-    step("the orbit read off the point (layer singular values, U^T P V)");
+    step("the orbit read off the point (end layers against the target's singular vectors, U^T P V)");
     a.match = orbit_of_point(inst, a.svd, w, p);
     a.reached = true;
     a.reached_point = w;
