@@ -93,6 +93,7 @@ int run_classify(const ClassifyOptions& o) {
                 {"end_to_end_mismatch", S(a.match.end_to_end_mismatch)},
                 {"match_tolerance", S(a.match_tolerance)},
                 {"matches_no_orbit", a.matches_no_orbit},
+                {"distance_lower_bound", S(a.match.distance_lower_bound)},
                 {"distance_to_reached_point", S(a.distance_to_reached)},
                 {"distance_to_orbit_aligned", a.dense ? json(S(a.distance_to_orbit_aligned)) : json(nullptr)},
                 {"predicted_type", inst.L >= 3 ? json(predict_t2_2(inst, a.svd, a.match.orbit, p)) : json(nullptr)},

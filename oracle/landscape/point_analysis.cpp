@@ -20,43 +20,68 @@ Real end_to_end_distance(const Instance& inst, const Weights& a, const Weights& 
     return sqrt(frobenius_norm_squared(Matrix(end_to_end(inst, a, p) - end_to_end(inst, b, p)), p));
 }
 
+// "Matches no orbit" -- a candidate counterexample to T2.1 -- rests on two certified facts: the
+// point is critical (||grad F|| below its tolerance) and it is far from every orbit, by a lower
+// bound on the distance to all of them (nearest_orbit.hpp: distance_lower_bound), not by its
+// distance to the one orbit matched. An orbit point reached by Levenberg-Marquardt is known to about
+// sqrt(eps) near a double root and to eps elsewhere: 2^-(p/4) of the scale separates "on the
+// orbit" from "off it". Returns whether the point is critical.
+bool decide_match(PointAnalysis& a, const Precision& p, const std::string& what) {
+    PrecisionGuard g(p);
+    Real scale = 0;
+    for (const auto& x : a.match.orbit.x) scale = std::max(scale, x);
+    a.match_tolerance = make_real(p, 1, -static_cast<long>(p.bits() / 4)) * tolerance::guarded_scale(scale, p);
+    const bool critical = a.reached_gradient_norm <= a.reached_gradient_tolerance;
+    a.matches_no_orbit = critical && a.match.distance_lower_bound > a.match_tolerance;
+    if (a.matches_no_orbit)
+        a.notes.push_back(what + " is certified critical (||grad F|| " + to_string(a.reached_gradient_norm, 6) +
+                          " below its tolerance " + to_string(a.reached_gradient_tolerance, 6) +
+                          ") and certified far from every orbit of T2.1 (distance at least " +
+                          to_string(a.match.distance_lower_bound, 6) + ", tolerance " + to_string(a.match_tolerance, 6) +
+                          "): a candidate counterexample to CJW.T2.1 (save the weights)");
+    else if (critical && a.match.mismatch > a.match_tolerance)
+        a.notes.push_back(what + " is critical and its layer singular values lie " + to_string(a.match.mismatch, 6) +
+                          " from the matched orbit's, but its distance to the orbits is not certified above the "
+                          "tolerance (lower bound " + to_string(a.match.distance_lower_bound, 6) +
+                          "): no counterexample is claimed");
+    return critical;
+}
+
 // Above --max-n nothing dense and nothing that lists orbits: the orbit is read off the point itself
 // (nearest_orbit.hpp, O(L d^3)), the spectrum at that orbit comes from the block-structured
 // Hessian, and the point's own extremes from Lanczos. No Levenberg-Marquardt (its step solves an
 // N x N system): the point is certified critical or not by its own gradient.
-PointAnalysis analyze_large(const Instance& inst, const Weights& w, const Precision& p, PointAnalysis a,
+PointAnalysis analyze_large(const Instance& inst, const Weights& w, const Precision& p, PointAnalysis a, std::uint64_t seed,
                             const std::function<void(const std::string&)>& step) {
-    step("the orbit read off the point (layer singular values, U^T P V)");
+    step("the orbit read off the point (end layers against the target's singular vectors, U^T P V)");
     a.match = orbit_of_point(inst, a.svd, w, p);
     a.reached = true;
     a.reached_point = w;
     a.reached_value = a.loss;
     a.reached_gradient_norm = a.gradient_norm;
     a.reached_gradient_tolerance = tolerance::gradient_tolerance(inst.L, max_width(inst), gradient_scale(inst, w, p), p);
-    {
-        PrecisionGuard g(p);
-        a.distance_to_reached = 0;
-        Real scale = 0;
-        for (const auto& x : a.match.orbit.x) scale = std::max(scale, x);
-        a.match_tolerance = make_real(p, 1, -static_cast<long>(p.bits() / 4)) * tolerance::guarded_scale(scale, p);
-        const bool critical = a.reached_gradient_norm <= a.reached_gradient_tolerance;
-        a.matches_no_orbit = critical && a.match.mismatch > a.match_tolerance;
-        a.notes.push_back(std::string("N above --max-n: no Levenberg-Marquardt (dense N x N steps); the orbit is read off "
-                                      "the point itself, which is ") +
-                          (critical ? "critical to the gradient tolerance" : "not critical to the gradient tolerance at "
-                                                                             "this precision (a trained point)") +
-                          "; distance_to_orbit_aligned is not computed (layer_singular_value_mismatch and "
-                          "end_to_end_mismatch measure the distance)");
-        if (a.matches_no_orbit)
-            a.notes.push_back("the point (certified: ||grad F|| below its tolerance) lies " + to_string(a.match.mismatch, 6) +
-                              " from the nearest orbit of T2.1 (tolerance " + to_string(a.match_tolerance, 6) +
-                              "): a candidate counterexample to CJW.T2.1 (save the weights)");
-    }
+    a.distance_to_reached = 0;
+    const bool critical = decide_match(a, p, "the point");
+    a.notes.push_back(std::string("N above --max-n: no Levenberg-Marquardt (dense N x N steps); the orbit is read off "
+                                  "the point itself, which is ") +
+                      (critical ? "critical to the gradient tolerance" : "not critical to the gradient tolerance at "
+                                                                         "this precision (a trained point)") +
+                      "; distance_to_orbit_aligned is not computed (layer_singular_value_mismatch and "
+                      "end_to_end_mismatch measure the distance)");
     step("the matched orbit: structured Hessian spectrum");
     const auto st = hessian_spectrum_structured(inst, a.svd, a.match.orbit, p);
     if (st.status == Status::ok) a.orbit_spectrum_structured = st.eigenvalues;
     a.notes.push_back("N above --max-n: the orbit's type is not computed (classify_orbit is dense); "
                       "nearest_critical_orbit.hessian_spectrum_structured is its spectrum");
+    // Last, being the longest: the point's own extremes (the orbit's answer is already there).
+    step("the point's extreme eigenvalues: Lanczos");
+    // A budget of products: near a critical point the bottom of the spectrum is a cluster split only
+    // by ||grad F||, which no Krylov space of modest size resolves; the residuals then say so.
+    const int kLanczosProducts = inst.num_parameters() <= 4096 ? 400 : 100;
+    a.lanczos = lanczos_extreme(inst, w, 5, p, seed, kLanczosProducts, 1e6, step);
+    a.notes.push_back("N above --max-n: no dense Hessian at the point; hessian_extremes_lanczos instead (thick-restart "
+                      "Lanczos with full reorthogonalization on the Hessian-vector product; some eigenvalue lies "
+                      "within each residual; multiplicities are not resolved)");
     a.global_value = Real(std::numeric_limits<double>::max());
     return a;
 }
@@ -70,7 +95,7 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
     };
     PointAnalysis a;
     a.dense = inst.num_parameters() <= max_n;
-    step("the point: loss, gradient" + std::string(a.dense ? ", dense Hessian" : ", Lanczos"));
+    step("the point: loss, gradient" + std::string(a.dense ? ", dense Hessian" : ""));
     a.loss = loss(inst, w, p);
     if (a.dense) {
         a.classification = classify_point(inst, w, p);
@@ -80,19 +105,13 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
                                  : symmetric_eigen(hessian(inst, w, p), p, false).values;
     } else {
         a.gradient_norm = gradient_norm(inst, w, p);
-        // A budget of products: near a critical point the bottom of the spectrum is a cluster split only
-        // by ||grad F||, which no Krylov space of modest size resolves; the residuals then say so.
-        const int kLanczosProducts = inst.num_parameters() <= 4096 ? 400 : 100;
-        a.lanczos = lanczos_extreme(inst, w, 5, p, seed, kLanczosProducts, 1e6, progress);
-        a.notes.push_back("N above --max-n: no dense Hessian at the point; hessian_extremes_lanczos instead (thick-restart "
-                          "Lanczos with full reorthogonalization on the Hessian-vector product; some eigenvalue lies "
-                          "within each residual; multiplicities are not resolved)");
     }
+    step("the target's SVD");
     {
         Rng rng(seed);
         a.svd = target_svd(inst, rng, p);
     }
-    if (!a.dense) return analyze_large(inst, w, p, std::move(a), step);
+    if (!a.dense) return analyze_large(inst, w, p, std::move(a), seed, step);
 
     // The independent global value: a multistart, and the value of every orbit of T2.1 while they
     // can be listed (the values need no Hessian).
@@ -136,20 +155,7 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
     a.distance_to_orbit_aligned = weights_distance(w, align_hidden_rotations(inst, w, reached.w, p), p);
     a.notes.push_back("distance_to_orbit_aligned aligns the hidden rotations only (alternating Procrustes); "
                       "rotations fixing the target are not aligned, so it is an upper bound");
-    {
-        PrecisionGuard g(p);
-        Real scale = 0;
-        for (const auto& x : a.match.orbit.x) scale = std::max(scale, x);
-        // An orbit point reached by Levenberg-Marquardt is known to about sqrt(eps) near a double
-        // root and to eps elsewhere: 2^-(p/4) of the scale separates "on the orbit" from "off it".
-        a.match_tolerance = make_real(p, 1, -static_cast<long>(p.bits() / 4)) * tolerance::guarded_scale(scale, p);
-        const bool critical = a.reached_gradient_norm <= a.reached_gradient_tolerance;
-        a.matches_no_orbit = critical && a.match.mismatch > a.match_tolerance;
-        if (a.matches_no_orbit)
-            a.notes.push_back("the critical point reached (certified: ||grad F|| below its tolerance) lies " +
-                              to_string(a.match.mismatch, 6) + " from the nearest orbit of T2.1 (tolerance " +
-                              to_string(a.match_tolerance, 6) + "): a candidate counterexample to CJW.T2.1 (save the weights)");
-    }
+    decide_match(a, p, "the critical point reached");
     step("the matched orbit: structured spectrum and classification");
     const auto st = hessian_spectrum_structured(inst, a.svd, a.match.orbit, p);
     if (st.status == Status::ok) a.orbit_spectrum_structured = st.eigenvalues;

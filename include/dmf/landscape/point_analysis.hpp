@@ -5,8 +5,9 @@
 // Hessian spectrum from the block-structured Hessian, and distances.
 //
 // A point is reported as matching no orbit only when the reached point is critical to the
-// gradient tolerance and both orbit distances exceed 2^-(p/4) of the point's scale: a
-// candidate counterexample to T2.1 then rests on two certified facts, not on a list that was cut.
+// gradient tolerance and a lower bound on its distance to every orbit (PointOrbit::
+// distance_lower_bound) exceeds 2^-(p/4) of the point's scale: a candidate counterexample to T2.1
+// then rests on two certified facts, not on the distance to the one orbit matched.
 #pragma once
 
 #include "dmf/landscape/lanczos.hpp"
@@ -36,7 +37,7 @@ struct PointAnalysis {
     std::optional<ClassifiedOrbit> orbit;  // that orbit, classified (dense only), `computed` labelled
     Vector orbit_spectrum_structured;    // at the orbit, from structured_hessian.hpp
     Real distance_to_reached, distance_to_orbit_aligned;
-    bool matches_no_orbit = false;       // certified critical and certified far from the matched orbit
+    bool matches_no_orbit = false;       // certified critical and certified far from every orbit
     Real match_tolerance;
 
     Real global_value;                   // min of the multistart and the classified orbit (if a local min)
