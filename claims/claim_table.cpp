@@ -760,8 +760,11 @@ std::vector<ClaimDefinition> build_table() {
          .counterexamples = {"corpus/KP.F3-L3-lambda1-m0.8-128bits.json"},
          .notes = "The paper qualifies the sentence: 'the converged points shown in Fig. 3 are the result of an"
                   " exhaustive hyperparameter search performed at each regularization level'. Property KP.F3: the"
-                  " lowest-loss converged run among the starts (three Gaussian, one beside x+; Armijo steps,"
-                  " numerics from the loss's definition) ends at P = 0. The caveat is property KP.F3/corrected. A"
+                  " lowest-loss converged run among the starts (three Gaussian, one Gaussian at 2^-6 of their"
+                  " scale, since the initialization scale is a hyperparameter of the search, and one beside x+;"
+                  " Armijo steps, numerics from the loss's definition; end points polished by Newton where it"
+                  " converges) ends at P = 0. Without the small start it fails at tiny lambda near tau (L = 3,"
+                  " lambda = 1e-30, m = tau (1 - 2^-16): every start of scale 2 |m|^{1/L} reaches x+). The caveat is property KP.F3/corrected. A"
                   " single run is a stronger reading than the paper's and fails: stored case"
                   " corpus/KP.F3-L3-lambda1-m0.8-128bits.json (L = 3, lambda = 1, m = 0.8: tau = 0.877 > 0.8 but"
                   " ybar = 0.770 < 0.8; the run started at x+(1 + 1/8) on every layer converges to the spurious"

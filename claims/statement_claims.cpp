@@ -552,9 +552,9 @@ CheckResult check_kp_f3_printed(const ScalarProblem& pr, const Precision& p) {
     Real xp = 0;
     auto runs = scalar_gd_runs(pr, p, &xp);
     // The paper's figure shows the best point of a hyperparameter search: the lowest-loss run. Each
-    // converged end point is first polished (damped Newton, then Levenberg-Marquardt) so that losses
-    // are compared at full precision: near the tie G(x+) - G(0) is far below gradient descent's
-    // stopping tolerance.
+    // converged end point is polished (damped Newton, then Levenberg-Marquardt) where the polish
+    // converges, so that losses near the tie, where G(x+) - G(0) is small, are compared at full
+    // precision; otherwise gradient descent's end point is used as it is.
     const Instance inst = scalar_case(pr.L, pr.lambda, pr.m, p);
     for (auto& run : runs) {
         if (!run.converged) continue;
