@@ -39,6 +39,10 @@ void validate_claim(const ClaimDefinition& c) {
         throw fail("refuted needs at least one counterexample file");
     // A refuted claim keeps its printed form under test and runs its corrected form.
     if (c.status == ClaimStatus::refuted && !c.corrected) throw fail("refuted needs a corrected check");
+    if (c.stronger_reading && c.status != ClaimStatus::holds_with_caveat)
+        throw fail("a stronger reading only goes with holds-with-caveat");
+    if (c.status == ClaimStatus::holds_with_caveat && !c.counterexamples.empty() && !c.stronger_reading)
+        throw fail("holds-with-caveat lists stored cases only with the stronger reading they refute");
     if (c.status == ClaimStatus::untestable && c.notes.empty()) throw fail("untestable needs the reason in notes");
     if (c.status != ClaimStatus::untestable && !c.printed) throw fail("no printed check");
     if (c.min_depth < 1 || c.max_depth < c.min_depth) throw fail("empty depth range");

@@ -58,7 +58,10 @@ struct ClaimDefinition {
     CaseKind kind = CaseKind::scalar;
     int min_depth = 1, max_depth = 12;  // the depths where the statement says something (search sampler)
     InstanceCheck printed;              // the statement as printed, on one case
-    InstanceCheck corrected;            // the corrected statement (refuted claims), else empty
+    InstanceCheck corrected;            // the corrected statement (refuted claims) or the caveat, else empty
+    // A holds-with-caveat row whose stored cases refute a reading stronger than the paper's (KP.S3.3's
+    // universal one, KP.F3's single run): that reading. `replay` runs it in place of `printed`.
+    InstanceCheck stronger_reading;
     std::vector<std::string> mutants;   // hidden properties that plant a plausible wrong formula
     OnLandscape on_landscape;           // solve's check, if any
 };
@@ -69,7 +72,8 @@ const ClaimDefinition* find_claim_definition(const std::string& id);
 
 // The registry's rules on one row: a non-empty statement; refuted and holds-with-caveat need a
 // corrected statement (and refuted a corrected check and a counterexample file), no other status
-// has one; untestable needs its reason in the notes. Throws std::logic_error naming the rule.
+// has one; a stronger reading goes only with holds-with-caveat, and such a row's stored cases need
+// it (else replay would run a printed check that holds); untestable needs its reason in the notes. Throws std::logic_error naming the rule.
 void validate_claim(const ClaimDefinition& c);
 // Every row valid, every ID once.
 void validate_claim_table(const std::vector<ClaimDefinition>& table);

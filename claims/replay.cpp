@@ -17,7 +17,8 @@ ReplayResult replay_counterexample(const Counterexample& c) {
         const Precision q = stored_precision(c);
         return {instance_from_json(parse_json_exact(c.instance.dump()), q), q};
     }();
-    ReplayResult r{d->printed(inst, p), std::nullopt};
+    // A holds-with-caveat row's stored cases refute a stronger reading than the paper's, not the printed one.
+    ReplayResult r{d->stronger_reading ? d->stronger_reading(inst, p) : d->printed(inst, p), std::nullopt};
     if (d->corrected) r.corrected = d->corrected(inst, p);
     return r;
 }

@@ -11,7 +11,8 @@
 namespace dmf {
 
 struct ReplayResult {
-    CheckResult printed;                  // the printed claim on the stored case
+    CheckResult printed;                  // the printed claim on the stored case (a holds-with-caveat
+                                          // row's stronger reading, when it has one)
     std::optional<CheckResult> corrected; // the corrected statement, where the registry has one
 };
 

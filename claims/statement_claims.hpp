@@ -38,14 +38,24 @@ CheckResult check_kp_d16_corrected(const Instance& inst, const Precision& p);
 // ---- KP, on a scalar problem (KP convention)
 // (66): a >= b >= 0 gives argmin (a - x)^2 + lambda x^q >= argmin (b - x)^2 + lambda x^q; b from the case's hash.
 CheckResult check_kp_e66(const ScalarProblem& pr, const Precision& p, StatementMutant m = StatementMutant::none);
-// Section 3.3 after (79): under (79) (no y_i on ybar) the landscape is not benign (L >= 3).
+// Section 3.3 after (79), as the paper means it (L >= 3): (79) does not make the landscape benign.
+// Existential: for the case's L and lambda, the target m' = (ybar + tau)/2 satisfies (79) and its
+// landscape (every critical orbit classified from first principles, the global value from an
+// independent multistart) has a spurious local minimizer. The case's m is not used.
 CheckResult check_kp_s3_3_printed(const ScalarProblem& pr, const Precision& p);
-// Corrected: for L >= 3 and y off ybar, benign exactly when |m| < ybar or |m| is CJW (10)'s tie y*.
+// The universal reading (stronger than the paper's; refuted, the stored case illustrates the
+// caveat): under (79) the landscape of this very target is not benign.
+CheckResult check_kp_s3_3_universal(const ScalarProblem& pr, const Precision& p);
+// The caveat: for L >= 3 and y off ybar, benign exactly when |m| < ybar or |m| is CJW (10)'s tie y*.
 CheckResult check_kp_s3_3_corrected(const ScalarProblem& pr, const Precision& p, StatementMutant m = StatementMutant::none);
-// Fig. 3 and Section 3.3: with lambda above C14's threshold, gradient descent ends at P = 0.
+// Fig. 3 with the paper's qualification (the best point of a hyperparameter search): with lambda
+// above C14's threshold, the lowest-loss converged run among the starts of the gradient-descent
+// runs (Gaussian starts and a start beside x+) ends at P = 0.
 CheckResult check_kp_f3_printed(const ScalarProblem& pr, const Precision& p);
-// Corrected: it does from every start when |m| < ybar; when ybar < |m| < tau a start beside x+
-// ends at the spurious minimizer, P = sign(m) x+^L.
+// A single run (stronger than the paper's reading; refuted): every converged run ends at P = 0.
+CheckResult check_kp_f3_single_run(const ScalarProblem& pr, const Precision& p);
+// The caveat: every run ends at 0 when |m| < ybar; when ybar < |m| < tau a start beside x+ ends at
+// the spurious minimizer, P = sign(m) x+^L.
 CheckResult check_kp_f3_corrected(const ScalarProblem& pr, const Precision& p);
 
 // ---- CJW
@@ -60,7 +70,7 @@ enum class OrbitStatement { p3_13, p3_15, p3_17, p3_21, c3_23 };
 // inequality reversed; P3.21 "an xbar point is a local minimizer".
 CheckResult check_cjw_orbit_statement(const Instance& inst, const Precision& p, OrbitStatement which,
                                       StatementMutant m = StatementMutant::none);
-// Proposition 3.24 (reconstructed as T2.2 (iii)): among the local minimizers of (ii), global iff
+// Proposition 3.24 (reconstructed from T2.2 (iii)): among the local minimizers of (ii), global iff
 // p = p* of (10) (printed) or p* <= p <= p*_<= (corrected: at CJW (10)'s exact tie both count).
 CheckResult check_cjw_p3_24(const Instance& inst, const Precision& p, bool corrected);
 CheckResult check_cjw_r3_28(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);

@@ -436,6 +436,9 @@ int Commands::run_replay() {
                 {"stored_precision_bits", stored_bits}, {"printed_claim", j(r.printed)}, {"still_refuted", still}};
     if (r.corrected) report["corrected_statement"] = j(*r.corrected);
     print_report(report, replay_out_.json, render_replay_text);
+    if (const ClaimDefinition* d = find_claim_definition(c.claim); !replay_out_.json && d && d->stronger_reading)
+        std::cout << "  (" << c.claim << " holds with a caveat: its stored case refutes a reading stronger than the"
+                  << " paper's, shown as the printed claim above; the corrected statement is the caveat)\n";
     return still ? 0 : 1;
 }
 

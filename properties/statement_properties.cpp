@@ -218,11 +218,15 @@ DMF_HIDDEN_PROPERTY("KP.E66/mutant-reversed", "(66) with the inequality reversed
     require_holds(check_kp_e66(d.pr, d.p, StatementMutant::planted), "KP.E66 mutant");
 }
 
-DMF_HIDDEN_PROPERTY("KP.S3.3/printed", "under (79) the landscape is not benign, as printed (refuted: see the registry)") {
+DMF_PROPERTY_CASES("KP.S3.3", "L >= 3: the target (ybar + tau)/2 satisfies (79) and has a spurious local minimizer (not benign)", 25) {
     const auto d = draw_scalar(3, 6);
     run_row("KP.S3.3", scalar_instance(d), d.p);
 }
-DMF_PROPERTY_CASES("KP.S3.3/corrected", "under (79), L >= 3: benign exactly when |m| < ybar (off the tie)", 25) {
+DMF_HIDDEN_PROPERTY("KP.S3.3/universal", "under (79) every target's landscape is not benign: a reading stronger than the paper's (fails)") {
+    const auto d = draw_scalar(3, 6);
+    require_holds(check_kp_s3_3_universal(d.pr, d.p), "KP.S3.3 universal reading");
+}
+DMF_PROPERTY_CASES("KP.S3.3/corrected", "the caveat: under (79), L >= 3, benign exactly when |m| < ybar (off the tie)", 25) {
     const auto d = draw_scalar(3, 6);
     require_holds(find_claim_definition("KP.S3.3")->corrected(scalar_instance(d), d.p), "KP.S3.3 corrected");
 }
@@ -230,22 +234,26 @@ DMF_HIDDEN_PROPERTY("KP.S3.3/mutant-tie", "the corrected statement with the swit
     const auto d = draw_scalar(3, 6);
     require_holds(check_kp_s3_3_corrected(d.pr, d.p, StatementMutant::planted), "KP.S3.3 mutant");
 }
-DMF_REPLAY_PROPERTY("KP.S3.3/replay", "every stored KP.S3.3 counterexample still refutes the sentence; the corrected statement holds on it") {
+DMF_REPLAY_PROPERTY("KP.S3.3/replay", "every stored KP.S3.3 case still refutes the universal reading; the caveat holds on it") {
     replay_stored_scalar_cases(
-        "KP.S3.3", check_kp_s3_3_printed, [](const ScalarProblem& q, const Precision& p) { return check_kp_s3_3_corrected(q, p); },
+        "KP.S3.3", check_kp_s3_3_universal, [](const ScalarProblem& q, const Precision& p) { return check_kp_s3_3_corrected(q, p); },
         true);
 }
 
-DMF_HIDDEN_PROPERTY("KP.F3/printed", "lambda above C14's threshold: gradient descent ends at P = 0, as printed (refuted)") {
+DMF_PROPERTY_CASES("KP.F3", "lambda above C14's threshold: the lowest-loss converged gradient-descent run ends at P = 0", 25) {
     const auto d = draw_scalar(2, 5);
     run_row("KP.F3", scalar_instance(d), d.p);
 }
-DMF_PROPERTY_CASES("KP.F3/corrected", "lambda above C14's threshold: GD ends at 0 from every start iff |m| < ybar; else x+ attracts", 25) {
+DMF_HIDDEN_PROPERTY("KP.F3/single-run", "lambda above C14's threshold: every single gradient-descent run ends at P = 0 (fails)") {
+    const auto d = draw_scalar(2, 5);
+    require_holds(check_kp_f3_single_run(d.pr, d.p), "KP.F3 single run");
+}
+DMF_PROPERTY_CASES("KP.F3/corrected", "the caveat: above C14's threshold GD ends at 0 from every start iff |m| < ybar; else x+ attracts", 25) {
     const auto d = draw_scalar(2, 5);
     require_holds(find_claim_definition("KP.F3")->corrected(scalar_instance(d), d.p), "KP.F3 corrected");
 }
-DMF_REPLAY_PROPERTY("KP.F3/replay", "every stored KP.F3 counterexample still refutes the sentence; the corrected statement holds on it") {
-    replay_stored_scalar_cases("KP.F3", check_kp_f3_printed, check_kp_f3_corrected, true);
+DMF_REPLAY_PROPERTY("KP.F3/replay", "every stored KP.F3 case still refutes the single-run reading; the caveat holds on it") {
+    replay_stored_scalar_cases("KP.F3", check_kp_f3_single_run, check_kp_f3_corrected, true);
 }
 
 // ---------------------------------------------------------------- CJW

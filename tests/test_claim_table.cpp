@@ -65,6 +65,13 @@ TEST_CASE("registry rules: refuted needs a corrected statement, a corrected chec
     CHECK_THROWS(validate_claim(broken(ClaimStatus::holds_with_caveat, [](auto& c) { c.corrected_statement = ""; })));
     CHECK_THROWS(validate_claim(broken(ClaimStatus::holds, [](auto& c) { c.corrected_statement = "c"; })));
     CHECK_THROWS(validate_claim(broken(ClaimStatus::untestable, [](auto& c) { c.notes.clear(); })));
+    // A stored case of a holds-with-caveat row refutes a stronger reading, which the row must name.
+    CHECK_THROWS(validate_claim(broken(ClaimStatus::holds_with_caveat, [](auto& c) { c.counterexamples = {"corpus/a.json"}; })));
+    CHECK_NOTHROW(validate_claim(broken(ClaimStatus::holds_with_caveat, [](auto& c) {
+        c.counterexamples = {"corpus/a.json"};
+        c.stronger_reading = c.printed;
+    })));
+    CHECK_THROWS(validate_claim(broken(ClaimStatus::refuted, [](auto& c) { c.stronger_reading = c.printed; })));
     CHECK_THROWS(validate_claim(broken(ClaimStatus::holds, [](auto& c) { c.statement.clear(); })));
     CHECK_THROWS(validate_claim(broken(ClaimStatus::holds, [](auto& c) { c.printed = nullptr; })));
     CHECK_THROWS(validate_claim(broken(ClaimStatus::holds, [](auto& c) { c.max_depth = 0; })));
