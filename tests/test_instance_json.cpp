@@ -53,6 +53,9 @@ TEST_CASE("every bad instance file gives an InputError naming the field") {
         {"width_over_limit", "'dims[0]'"},     {"parameters_over_limit", "'dims'"},
         {"malformed_json", "malformed JSON"},  {"not_an_object", "expected a JSON object"},
         {"target_overflow", "'target[0][0]'"},
+        // The caps of dmf/numerics/input_limits.hpp.
+        {"nesting_too_deep", "nested deeper than the limit"}, {"number_too_long", "'lambda'"},
+        {"lambda_magnitude_over_limit", "'lambda'"},          {"target_magnitude_under_limit", "'target[0][0]'"},
     };
     int seen = 0;
     for (const auto& entry : std::filesystem::directory_iterator(kTests + "/bad_inputs")) {
