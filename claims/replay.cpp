@@ -1,5 +1,6 @@
 #include "claims/replay.hpp"
 
+#include "claims/certificate.hpp"
 #include "claims/claim_table.hpp"
 #include "claims/scalar_corpus.hpp"
 #include "dmf/problem/instance_json.hpp"
@@ -17,8 +18,9 @@ ReplayResult replay_counterexample(const Counterexample& c) {
         const Precision q = stored_precision(c);
         return {instance_from_json(parse_json_exact(c.instance.dump()), q), q};
     }();
-    ReplayResult r{d->printed(inst, p), std::nullopt};
-    if (d->corrected) r.corrected = d->corrected(inst, p);
+    ReplayResult r;
+    r.printed = run_certified([&] { return d->printed(inst, p); }, p, r.printed_certificate);
+    if (d->corrected) r.corrected = run_certified([&] { return d->corrected(inst, p); }, p, r.corrected_certificate);
     return r;
 }
 
