@@ -124,7 +124,7 @@ int run_classify(const ClassifyOptions& o) {
     cert["landscape"] = a.landscape_certificate.empty() ? json(nullptr) : json(a.landscape_certificate);
     cert["nearest_orbit_type"] = a.orbit && !a.orbit->certificate.empty() ? json(a.orbit->certificate) : json(nullptr);
     cert["distance_to_orbit"] = a.reached && a.dense
-                                    ? json("undecided: an upper bound (hidden rotations aligned by alternating Procrustes; "
+                                    ? json("undecided: an upper bound (only the hidden rotations are aligned; "
                                            "rounding not enclosed)")
                                     : json(nullptr);
     out["certificates"] = cert;
