@@ -251,6 +251,8 @@ const Landscape& cached_landscape(const Instance& inst, const Precision& p) {
     if (k != key) {
         land = classify_landscape(inst, p, fixed_seed);
         key = std::move(k);
+    } else {
+        record_landscape_decisions(land);  // each check on it rests on its certificates (decision_log.hpp)
     }
     return land;
 }

@@ -1,5 +1,6 @@
 #include "claims/replay.hpp"
 
+#include "claims/certificate.hpp"
 #include "claims/claim_table.hpp"
 #include "claims/scalar_corpus.hpp"
 #include "dmf/problem/instance_json.hpp"
@@ -18,8 +19,10 @@ ReplayResult replay_counterexample(const Counterexample& c) {
         return {instance_from_json(parse_json_exact(c.instance.dump()), q), q};
     }();
     // A holds-with-caveat row's stored cases refute a stronger reading than the paper's, not the printed one.
-    ReplayResult r{d->stronger_reading ? d->stronger_reading(inst, p) : d->printed(inst, p), std::nullopt};
-    if (d->corrected) r.corrected = d->corrected(inst, p);
+    ReplayResult r;
+    r.printed = run_certified([&] { return d->stronger_reading ? d->stronger_reading(inst, p) : d->printed(inst, p); }, p,
+                              r.printed_certificate);
+    if (d->corrected) r.corrected = run_certified([&] { return d->corrected(inst, p); }, p, r.corrected_certificate);
     return r;
 }
 

@@ -14,6 +14,8 @@ struct ReplayResult {
     CheckResult printed;                  // the printed claim on the stored case (a holds-with-caveat
                                           // row's stronger reading, when it has one)
     std::optional<CheckResult> corrected; // the corrected statement, where the registry has one
+    // How each verdict was decided (claims/certificate.hpp): "exact", "enclosure at B bits", "undecided: ...".
+    std::string printed_certificate, corrected_certificate;
 };
 
 // Throws InputError for a claim this oracle cannot replay.

@@ -45,6 +45,9 @@ void render_classify_text(const json& out) {
     std::cout << "distance of P to the global end-to-end minimizer: " << (gp.is_null() ? "-" : gp.get<std::string>()) << "\n";
     if (!out["hessian_spectrum"].is_null()) std::cout << "Hessian spectrum: " << out["hessian_spectrum"].dump() << "\n";
     for (auto& n : out["notes"]) std::cout << "note: " << n.get<std::string>() << "\n";
+    std::cout << "certificates:\n";
+    for (auto& [k, v] : out["certificates"].items())
+        if (!v.is_null()) std::cout << "  " << k << ": " << (v.is_string() ? v.get<std::string>() : v.dump()) << "\n";
 }
 
 }  // namespace
@@ -97,7 +100,8 @@ int run_classify(const ClassifyOptions& o) {
                 {"distance_to_reached_point", S(a.distance_to_reached)},
                 {"distance_to_orbit_aligned", a.dense ? json(S(a.distance_to_orbit_aligned)) : json(nullptr)},
                 {"predicted_type", inst.L >= 3 ? json(predict_t2_2(inst, a.svd, a.match.orbit, p)) : json(nullptr)},
-                {"computed_type", a.orbit ? json(a.orbit->computed) : json(nullptr)}};
+                {"computed_type", a.orbit ? json(a.orbit->computed) : json(nullptr)},
+                {"certificate", a.orbit && !a.orbit->certificate.empty() ? json(a.orbit->certificate) : json(nullptr)}};
     }
     out["nearest_critical_orbit"] = near;
     out["distance_to_global_end_to_end"] = a.distance_to_global_end_to_end ? json(S(*a.distance_to_global_end_to_end)) : json(nullptr);
@@ -107,6 +111,24 @@ int run_classify(const ClassifyOptions& o) {
                     "form (KP (29)-(30) is scalar, and refuted: KP.T6); nearest_critical_orbit.hessian_spectrum_structured "
                     "is the spectrum there from the block-structured Hessian");
     out["notes"] = notes;
+    // ---- certificates: how each verdict was decided (issue 15 item 5) ----
+    json cert;
+    cert["critical"] = a.critical_certificate;
+    cert["gradient_norm_enclosure"] =
+        a.gradient_enclosure ? json::array({S(a.gradient_enclosure->lower()), S(a.gradient_enclosure->upper())}) : json(nullptr);
+    cert["computed_type"] =
+        !a.dense ? json(nullptr)
+        : a.classification.kind == PointKind::not_critical && a.critical_certificate.rfind("enclosure", 0) == 0
+            ? json(a.critical_certificate)
+            : json("undecided: the type of the point itself rests on tolerances at " + std::to_string(p.bits()) +
+                   " bits (the nearest orbit's type is certified separately)");
+    cert["landscape"] = a.landscape_certificate.empty() ? json(nullptr) : json(a.landscape_certificate);
+    cert["nearest_orbit_type"] = a.orbit && !a.orbit->certificate.empty() ? json(a.orbit->certificate) : json(nullptr);
+    cert["distance_to_orbit"] = a.reached && a.dense
+                                    ? json("undecided: an upper bound (only the hidden rotations are aligned; "
+                                           "rounding not enclosed)")
+                                    : json(nullptr);
+    out["certificates"] = cert;
 
     print_report(out, o.out.json, render_classify_text);
     return 0;

@@ -8,6 +8,7 @@
 #include "dmf/numerics/tolerance_policy.hpp"
 #include "properties/property.hpp"
 #include "claims/replay.hpp"
+#include "dmf/numerics/decision_log.hpp"
 #include "claims/claim_table.hpp"
 #include "claims/scalar_corpus.hpp"
 
@@ -158,6 +159,20 @@ namespace {
 
 json worst_json(const ErrorReport& e) { return e.count() ? json(e.max_error_eps()) : json(nullptr); }
 
+// How the verdicts were decided (issue 15 item 5; dmf/numerics/decision_log.hpp): the certified
+// decisions recorded while the properties ran, and the cases by the certificate they folded to
+// (counted once the harness opens a CaseScope per case).
+json certificate_counts_json(const DecisionTally& d, const CaseTally& c) {
+    return {{"decisions", {{"exact", d.exact}, {"enclosure", d.enclosure}, {"undecided", d.undecided}}},
+            {"cases", {{"exact", c.exact}, {"enclosure", c.enclosure}, {"undecided", c.undecided}, {"uncertified", c.uncertified}}}};
+}
+void add_counts(DecisionTally& a, const DecisionTally& b) {
+    a.exact += b.exact, a.enclosure += b.enclosure, a.undecided += b.undecided;
+}
+void add_counts(CaseTally& a, const CaseTally& b) {
+    a.exact += b.exact, a.enclosure += b.enclosure, a.undecided += b.undecided, a.uncertified += b.uncertified;
+}
+
 // The claim table, then every failure with its replay line, then the verdict.
 void render_check_text(const json& report) {
     const auto row = [](const std::string& id, const std::string& status, const std::string& cases,
@@ -236,6 +251,8 @@ int Commands::run_check() {
         json props = json::array();
         int cases = 0, run = 0, failed = 0;
         bool replayed = false;
+        DecisionTally claim_decisions;
+        CaseTally claim_cases;
         ErrorReport worst;
         std::string observed;
         if (check_budget_s_ > 0 && elapsed() > check_budget_s_) {
@@ -244,7 +261,11 @@ int Commands::run_check() {
             for (const auto& def : prop::all_properties()) {
                 if (prop::claim_of(def.id) != c.id) continue;
                 if (whole_claim ? def.hidden : !selected(c.id, def.id)) continue;
+                const DecisionTally decisions_before = process_decisions();
+                const CaseTally cases_before = process_cases();
                 const auto out = prop::run_property(def, options);
+                const DecisionTally decisions = process_decisions() - decisions_before;
+                const CaseTally case_certs = process_cases() - cases_before;
                 ++run;
                 cases += out.cases;
                 if (std::string(def.id) == c.id + "/replay" && out.kind == prop::Outcome::Kind::passed) replayed = true;
@@ -254,7 +275,9 @@ int Commands::run_check() {
                         {"cases", out.cases},
                         {"seconds", out.seconds},
                         {"worst_error_eps", worst_json(out.errors)},
-                        {"worst_input", out.errors.worst_input()}};
+                        {"worst_input", out.errors.worst_input()},
+                        {"decided_by", certificate_counts_json(decisions, case_certs)}};
+                add_counts(claim_decisions, decisions), add_counts(claim_cases, case_certs);
                 if (out.kind != prop::Outcome::Kind::passed) {
                     ++failed;
                     pj["message"] = out.message;
@@ -279,6 +302,7 @@ int Commands::run_check() {
         row["observed"] = observed;
         row["consistent"] = consistent;
         row["worst_error_eps"] = worst_json(worst);
+        row["decided_by"] = certificate_counts_json(claim_decisions, claim_cases);
         rows.push_back(row);
     }
     // Self-checks outside the claim table (CORE.*, SELFTEST.*), run only when named: one row each.
@@ -399,9 +423,11 @@ void render_replay_text(const json& r) {
               << (stored != bits ? " (stored at " + std::to_string(stored) + ")" : "") << "\n  printed claim: "
               << printed["verdict"].get<std::string>() << "\n    " << printed["quantity"].get<std::string>()
               << "\n    printed:  " << printed["printed"].get<std::string>()
-              << "\n    computed: " << printed["computed"].get<std::string>() << "\n";
+              << "\n    computed: " << printed["computed"].get<std::string>()
+              << "\n    decided by: " << printed["decided_by"].get<std::string>() << "\n";
     if (r.contains("corrected_statement"))
-        std::cout << "  corrected statement: " << r["corrected_statement"]["verdict"].get<std::string>() << "\n";
+        std::cout << "  corrected statement: " << r["corrected_statement"]["verdict"].get<std::string>() << " ("
+                  << r["corrected_statement"]["decided_by"].get<std::string>() << ")\n";
     std::cout << (r["still_refuted"].get<bool>() ? "  the stored case still refutes the printed claim\n"
                                                  : "  the stored case NO LONGER refutes the printed claim\n");
 }
@@ -428,13 +454,15 @@ int Commands::run_replay() {
     if (replay_out_.digits || replay_out_.bits) c.precision_bits = numerics(replay_out_).precision.bits();
     const ReplayResult r = replay_counterexample(c);
     const bool still = r.printed.verdict == Verdict::violated;
-    auto j = [](const CheckResult& x) {
+    auto j = [](const CheckResult& x, const std::string& certificate) {
         return json{{"verdict", to_string(x.verdict)}, {"quantity", x.quantity}, {"printed", x.printed},
-                    {"computed", x.computed}, {"error_eps", x.error_eps}, {"detail", x.detail}};
+                    {"computed", x.computed}, {"error_eps", x.error_eps}, {"detail", x.detail},
+                    {"decided_by", certificate}};
     };
     json report{{"file", replay_file_}, {"claim", c.claim}, {"precision_bits", c.precision_bits},
-                {"stored_precision_bits", stored_bits}, {"printed_claim", j(r.printed)}, {"still_refuted", still}};
-    if (r.corrected) report["corrected_statement"] = j(*r.corrected);
+                {"stored_precision_bits", stored_bits}, {"printed_claim", j(r.printed, r.printed_certificate)},
+                {"still_refuted", still}};
+    if (r.corrected) report["corrected_statement"] = j(*r.corrected, r.corrected_certificate);
     print_report(report, replay_out_.json, render_replay_text);
     if (const ClaimDefinition* d = find_claim_definition(c.claim); !replay_out_.json && d && d->stronger_reading)
         std::cout << "  (" << c.claim << " holds with a caveat: its stored case refutes a reading stronger than the"

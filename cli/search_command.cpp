@@ -51,9 +51,13 @@ void render_search_text(const json& out) {
                   << r["replayed"] << " replayed, " << r["replay_still_refuted"] << " still refute"
                   << (note.empty() ? "" : "; " + note) << "\n";
         const json& files = r["confirmed_files"];
+        const json& certs = r["confirmed_certificates"];
         for (size_t i = 0; i < r["confirmed"].size(); ++i)
             std::cout << "  confirmed: " << r["confirmed"][i].get<std::string>()
-                      << (i < files.size() ? "\n    saved " + files[i].get<std::string>() : std::string()) << "\n";
+                      << (i < files.size() ? "\n    saved " + files[i].get<std::string>() : std::string())
+                      << (i < certs.size() && certs[i].is_string() ? "\n    decided by: " + certs[i].get<std::string>()
+                                                                    : std::string())
+                      << "\n";
         for (size_t i = 0; i < r["undecided"].size() && i < 5; ++i)
             std::cout << "  undecided: " << r["undecided"][i].get<std::string>() << "\n";
     }
@@ -105,12 +109,23 @@ int run_search(const SearchCommandOptions& o) {
         const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         so.time_budget_s = mpi_broadcast(std::max(0.0, o.time_budget_s - used) / static_cast<double>(targets.size() - k));
         const SearchReport r = search_claim_mpi(*t, so);
+        // How each saved counterexample's verdict was decided (its corpus record's certificate).
+        json certificates = json::array();
+        for (const auto& f : r.confirmed_files) {
+            std::string c;
+            try {
+                c = load_counterexample(f).certificate;
+            } catch (const InputError&) {  // not readable any more: no certificate to show
+            }
+            certificates.push_back(c.empty() ? json(nullptr) : json(c));
+        }
         rows.push_back({{"claim", r.claim},
                         {"candidates", r.candidates},
                         {"replayed", r.replayed},
                         {"replay_still_refuted", r.replay_still_refuted},
                         {"confirmed", r.confirmed_cases},
                         {"confirmed_files", r.confirmed_files},
+                        {"confirmed_certificates", certificates},
                         {"undecided", r.undecided_cases},
                         {"duplicates", r.duplicates},
                         {"best_score", r.best_score},

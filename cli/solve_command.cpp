@@ -53,11 +53,13 @@ void render_solve_text(const json& out) {
         std::cout << "  roots " << c["roots"].dump() << "  F = " << c["value"].get<std::string>() << "\n    predicted "
                   << (c["predicted_type"].is_null() ? "-" : c["predicted_type"].get<std::string>()) << ", computed "
                   << c["computed_type"].get<std::string>() << ", inertia " << c["hessian_inertia"].dump()
-                  << ", orbit dimension " << c["orbit_dimension"].dump() << "\n";
+                  << ", orbit dimension " << c["orbit_dimension"].dump() << "\n"
+                  << (c["certificate"].is_null() ? std::string() : "    type decided by: " + c["certificate"].get<std::string>() + "\n");
     std::cout << "claims:\n";
     for (auto& [k, v] : out["claims"].items()) std::cout << "  " << k << ": " << v["verdict"].get<std::string>() << "\n";
     const json& cert = out["certificates"];
-    std::cout << "certificates: landscape " << cert["landscape"].get<std::string>() << "\n";
+    std::cout << "certificates: landscape " << cert["landscape"].get<std::string>() << "; orbit types "
+              << (cert["orbit_types"].is_null() ? std::string("-") : cert["orbit_types"].get<std::string>()) << "\n";
     for (const auto& t : cert["threshold_positions"])
         std::cout << "  y_" << t["index"].get<int>() << " " << t["position"].get<std::string>() << " "
                   << t["threshold"].get<std::string>() << ": " << t["decided_by"].get<std::string>() << "\n";
@@ -128,7 +130,8 @@ int run_solve(const SolveOptions& o) {
                        {"computed_type", c.computed},
                        {"hessian_inertia", s.hessian_inertia ? inertia_json(*s.hessian_inertia) : json(nullptr)},
                        {"orbit_dimension", cl.orbit_dimension >= 0 ? json(cl.orbit_dimension) : json(nullptr)},
-                       {"evidence", cl.evidence}});
+                       {"evidence", cl.evidence},
+                       {"certificate", c.certificate.empty() ? json(nullptr) : json(c.certificate)}});
     }
     if (L < 3) notes.push_back("predicted_type: T2.2 is stated for L >= 3 (L = 2 is CJW.A1)");
 
@@ -174,7 +177,10 @@ int run_solve(const SolveOptions& o) {
                              {"threshold", t.threshold},
                              {"position", t.relation == 1 ? "above" : t.relation == 0 ? "on" : t.relation == -1 ? "below" : "undecided"},
                              {"decided_by", t.decided_by}});
-    out["certificates"] = {{"landscape", land.certificate}, {"threshold_positions", positions}};
+    const std::string types = landscape_types_certificate(land);
+    out["certificates"] = {{"landscape", land.certificate},
+                           {"threshold_positions", positions},
+                           {"orbit_types", types.empty() ? json(nullptr) : json(types)}};
     out["notes"] = notes;
 
     print_report(out, o.out.json, render_solve_text);

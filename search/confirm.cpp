@@ -2,6 +2,8 @@
 
 #include "search/case_text.hpp"
 
+#include "claims/certificate.hpp"
+
 #include "dmf/landscape/landscape.hpp"
 #include "dmf/problem/instance_json.hpp"
 
@@ -19,16 +21,16 @@ Confirmation confirm(const SearchTarget& t, const Instance& inst, const Precisio
         if (c.first.verdict != Verdict::violated) return c.verdict = c.first.verdict, c;
         c.bits.clear();
     }
-    c.first = t.check(inst, p);
+    c.first = run_certified([&] { return t.check(inst, p); }, p, c.certificate);
     c.bits.push_back(p.bits());
     if (c.first.verdict != Verdict::violated) return c.verdict = c.first.verdict, c;
     const Precision p2 = p.times(2);
-    const CheckResult r2 = t.check(at_precision(inst, p2), p2);
+    const CheckResult r2 = run_certified([&] { return t.check(at_precision(inst, p2), p2); }, p2, c.certificate);
     c.bits.push_back(p2.bits());
     if (r2.verdict != Verdict::violated) return c.verdict = Verdict::undecided, c;
     if (r2.error_eps < 1e3) {  // still close (or a verdict without a size): once more at 4p
         const Precision p4 = p.times(4);
-        const CheckResult r4 = t.check(at_precision(inst, p4), p4);
+        const CheckResult r4 = run_certified([&] { return t.check(at_precision(inst, p4), p4); }, p4, c.certificate);
         c.bits.push_back(p4.bits());
         if (r4.verdict != Verdict::violated) return c.verdict = Verdict::undecided, c;
     }
@@ -65,6 +67,7 @@ Counterexample make_record(const SearchTarget& t, const Instance& inst, const Co
     }
     x.notes = "found by dmf-oracle search, confirmed at " + std::to_string(c.bits.size()) + " precisions and shrunk; " +
               c.first.detail.substr(0, 300);
+    x.certificate = c.certificate;
     return x;
 }
 

@@ -17,6 +17,9 @@ struct Confirmation {
     Verdict verdict = Verdict::holds;  // violated = confirmed at every precision tried
     std::vector<unsigned> bits;        // the precisions tried, p first
     CheckResult first;                 // the check at p
+    // How the verdict at the last precision tried was decided (claims/certificate.hpp): "exact",
+    // "enclosure at B bits" or "undecided: <reason>"; saved in the corpus record.
+    std::string certificate;
 };
 
 // t's check at p; a violation re-checked at 2p, and at 4p when its error is under 1e3 eps.

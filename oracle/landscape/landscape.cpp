@@ -1,6 +1,8 @@
 #include "dmf/landscape/landscape.hpp"
 
 #include "dmf/landscape/multistart.hpp"
+#include "dmf/landscape/structured_hessian_certified.hpp"
+#include "dmf/numerics/decision_log.hpp"
 #include "dmf/numerics/tolerance_policy.hpp"
 #include "dmf/theory/cjw.hpp"
 #include "dmf/theory/kp.hpp"
@@ -106,6 +108,7 @@ namespace {
 struct ExactInput {
     RationalMatrix target;
     Rational lambda_product;  // prod_l lambda_l in the CJW form (kp: (lambda / L)^L)
+    std::vector<Rational> lambda_cjw;  // lambda_1..lambda_L in the CJW form
 };
 
 Rational json_rational(const nlohmann::json& v) {
@@ -141,12 +144,13 @@ ExactInput exact_input(const Instance& inst) {
     const int L = inst.L;
     e.lambda_product = 1;
     if (inst.convention == Convention::kp) {
-        for (int l = 0; l < L; ++l) e.lambda_product *= Rational(lambda.at(0) / L);
+        for (int l = 0; l < L; ++l) e.lambda_cjw.push_back(Rational(lambda.at(0) / L));
     } else if (lambda.size() == 1) {
-        for (int l = 0; l < L; ++l) e.lambda_product *= lambda[0];
+        for (int l = 0; l < L; ++l) e.lambda_cjw.push_back(lambda[0]);
     } else {
-        for (const auto& l : lambda) e.lambda_product *= l;
+        e.lambda_cjw = lambda;
     }
+    for (const auto& l : e.lambda_cjw) e.lambda_product *= l;
     return e;
 }
 
@@ -222,6 +226,8 @@ ThresholdDecision threshold_decision_precision(const Instance& inst, const Preci
     const int L = inst.L;
     const ExactInput ex = exact_input(inst);
     d.lambda_product = ex.lambda_product;
+    d.lambda_cjw = ex.lambda_cjw;
+    d.loss_factor = inst.convention == Convention::kp ? 2 : 1;
     const auto specs = threshold_specs(L, ex.lambda_product);
     const int r = inst.rank_bound();
     // Exact positions (Calcium) up to kExactMaxRank: the characteristic polynomial and its roots.
@@ -348,6 +354,106 @@ TargetSvd certified_target_svd(const Instance& inst, Rng& rng, const Precision& 
     return t;
 }
 
+namespace {
+using IntervalMatrix = std::vector<std::vector<Interval>>;
+IntervalMatrix imul(const IntervalMatrix& a, const IntervalMatrix& b, const Precision& q) {
+    const size_t n = a.size(), k = b.size(), m = b.empty() ? 0 : b[0].size();
+    IntervalMatrix c(n, std::vector<Interval>(m, Interval(q)));
+    for (size_t i = 0; i < n; ++i)
+        for (size_t t = 0; t < k; ++t)
+            for (size_t j = 0; j < m; ++j) c[i][j] = c[i][j] + a[i][t] * b[t][j];
+    return c;
+}
+IntervalMatrix itranspose(const IntervalMatrix& a, const Precision& q) {
+    IntervalMatrix t(a.empty() ? 0 : a[0].size(), std::vector<Interval>(a.size(), Interval(q)));
+    for (size_t i = 0; i < a.size(); ++i)
+        for (size_t j = 0; j < a[i].size(); ++j) t[j][i] = a[i][j];
+    return t;
+}
+IntervalMatrix identity_interval(int n, const Precision& q) {
+    IntervalMatrix c(n, std::vector<Interval>(n, Interval(q)));
+    for (int i = 0; i < n; ++i) c[i][i] = Interval(Real(1), q);
+    return c;
+}
+}  // namespace
+
+Interval gradient_norm_enclosure(const Instance& inst, const Weights& w, const Precision& q) {
+    const ExactInput ex = exact_input(inst);
+    const int L = inst.L;
+    std::vector<IntervalMatrix> W(L);
+    for (int l = 0; l < L; ++l) {
+        W[l].assign(w[l].rows(), std::vector<Interval>(w[l].cols(), Interval(q)));
+        for (Eigen::Index i = 0; i < w[l].rows(); ++i)
+            for (Eigen::Index j = 0; j < w[l].cols(); ++j) W[l][i][j] = Interval(w[l](i, j), q);
+    }
+    // B[l] = W_{l-1} ... W_1 (B[1] = I), A[l] = W_L ... W_{l+1} (A[L] = I), R = P - Y.
+    std::vector<IntervalMatrix> A(L + 1), B(L + 1);
+    B[1] = identity_interval(inst.dims[0], q);
+    for (int l = 2; l <= L; ++l) B[l] = imul(W[l - 2], B[l - 1], q);
+    A[L] = identity_interval(inst.dims[L], q);
+    for (int l = L - 1; l >= 1; --l) A[l] = imul(A[l + 1], W[l], q);
+    IntervalMatrix R = imul(W[L - 1], B[L], q);
+    for (size_t i = 0; i < R.size(); ++i)
+        for (size_t j = 0; j < R[i].size(); ++j) R[i][j] = R[i][j] - Interval(ex.target.at(i).at(j), q);
+    const Interval lf(Rational(inst.convention == Convention::kp ? 2 : 1), q);
+    Interval sum(q);
+    for (int l = 1; l <= L; ++l) {
+        const IntervalMatrix g = imul(imul(itranspose(A[l], q), R, q), itranspose(B[l], q), q);
+        const Interval lam(ex.lambda_cjw.at(l - 1), q);
+        for (size_t i = 0; i < g.size(); ++i)
+            for (size_t j = 0; j < g[i].size(); ++j) {
+                const Interval e = lf * (g[i][j] + lam * W[l - 1][i][j]);
+                sum = sum + e.pow(2ul);
+            }
+    }
+    return sum.sqrt();
+}
+
+std::vector<Interval> target_enclosures(const Instance& inst, const ThresholdDecision& td, const Precision& q, bool& ok) {
+    ok = true;
+    if (!td.exact) return residual_enclosures(at_precision(inst, q), q, ok);
+    std::vector<Interval> ys;
+    for (int i = 0; i < td.exact->size(); ++i) ys.push_back(td.exact->enclosure(i, q));
+    return ys;
+}
+
+void certify_orbit(const Instance& inst, const TargetSvd& svd, const ThresholdDecision& td, ClassifiedOrbit& c,
+                   const Precision& p, unsigned max_bits) {
+    Classification& cl = c.classification;
+    if (!td.decided) {
+        c.certificate = td.certificate;  // the orbit list itself rests on undecided threshold positions
+        return;
+    }
+    const CertifiedInertia ci = certified_inertia(inst, svd, c.orbit, td, p, max_bits);
+    const PointKind k = certified_kind(ci);
+    if (ci.state == CertifiedInertia::State::inconsistent) {
+        cl.evidence += " [certified inertia: " + ci.detail + "]";
+        cl.kind = PointKind::undecided;
+        c.certificate = ci.certificate;
+        return;
+    }
+    if (k != PointKind::undecided) {
+        if (k == cl.kind) {
+            cl.evidence += " [" + ci.detail + " at " + std::to_string(ci.bits) + " bits]";
+            c.certificate = ci.certificate;
+        } else {
+            cl.evidence += std::string(" [the certified inertia says ") + to_string(k) + " (" + ci.detail + " at " +
+                           std::to_string(ci.bits) + " bits), the dense classification " + to_string(cl.kind) + "]";
+            cl.kind = PointKind::undecided;
+            c.certificate = "undecided: the certified inertia and the dense classification disagree";
+        }
+        return;
+    }
+    cl.evidence += " [" + ci.detail + "]";
+    c.certificate = ci.state == CertifiedInertia::State::decided
+                        ? "undecided: the inertia is certified at " + std::to_string(ci.bits) + " bits (" + ci.detail +
+                              "), a zero beyond the orbit leaves the type to the higher-order terms"
+                        : ci.certificate;
+    if (cl.kind != PointKind::undecided)
+        c.certificate += "; the type " + std::string(to_string(cl.kind)) +
+                         " rests on the dense classification's tolerances and higher-order terms";
+}
+
 Landscape classify_landscape(const Instance& inst_in, const Precision& p_in, std::uint64_t seed, int starts, bool dense,
                              unsigned max_bits) {
     // Work where the target's position against every threshold is decided (from the exact input).
@@ -371,11 +477,13 @@ Landscape classify_landscape(const Instance& inst_in, const Precision& p_in, std
         if (dense) {
             c.classification = classify_point(inst, c.point, p);
             escalate(inst, seed, c, p, &td);
+            certify_orbit(inst, land.svd, td, c, p, max_bits);
         } else {
             c.classification.kind = PointKind::undecided;
             c.classification.loss = loss(inst, c.point, p);
             c.classification.gradient_norm = gradient_norm(inst, c.point, p);
             c.classification.evidence = "not classified: N above the dense-Hessian cap";
+            c.certificate = "undecided: not classified (N above the dense-Hessian cap)";
         }
         land.orbits.push_back(std::move(c));
     }
@@ -410,7 +518,32 @@ Landscape classify_landscape(const Instance& inst_in, const Precision& p_in, std
         }
         if (o.computed == "undecided") land.undecided = true;
     }
+    record_landscape_decisions(land);
     return land;
+}
+
+void record_landscape_decisions(const Landscape& land) {
+    if (!land.certificate.empty() && land.certificate.rfind("no threshold", 0) != 0) record_decision(land.certificate);
+    for (const auto& o : land.orbits)
+        if (!o.certificate.empty()) record_decision(o.certificate);
+}
+
+std::string landscape_types_certificate(const Landscape& land) {
+    DecisionTally t;
+    std::string first;
+    for (const auto& o : land.orbits) {
+        const std::string& c = o.certificate;
+        if (c == "exact") ++t.exact;
+        else if (c.rfind("enclosure at ", 0) == 0) {
+            ++t.enclosure;
+            t.max_bits = std::max(t.max_bits, static_cast<unsigned>(std::stoul(c.substr(13))));
+        } else {
+            ++t.undecided;
+            if (t.first_undecided.empty())
+                t.first_undecided = root_label_string(o.orbit) + ": " + (c.empty() ? "not certified" : c.rfind("undecided: ", 0) == 0 ? c.substr(11) : c);
+        }
+    }
+    return fold_certificate(t);
 }
 
 }  // namespace dmf::landscape

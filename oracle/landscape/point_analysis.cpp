@@ -86,6 +86,36 @@ PointAnalysis analyze_large(const Instance& inst, const Weights& w, const Precis
     return a;
 }
 
+// The point's own verdict against the gradient tolerance, from a certified enclosure of ||grad F||.
+void certify_point_verdict(const Instance& inst, const Weights& w, const Precision& p, PointAnalysis& a) {
+    const Classification& c = a.classification;
+    a.gradient_enclosure = gradient_norm_enclosure(inst, w, p);
+    const Interval& g = *a.gradient_enclosure;
+    const std::string at = " at " + std::to_string(p.bits()) + " bits";
+    if (g.upper() == 0) a.critical_certificate = "exact";
+    else if (g.lower() > c.gradient_tolerance) a.critical_certificate = "enclosure" + at;  // certainly above it
+    else if (g.upper() <= c.gradient_tolerance)
+        a.critical_certificate = "undecided: ||grad F|| in " + g.str(6) + ", within the gradient tolerance " +
+                                 to_string(c.gradient_tolerance, 6) + at + " (critical to the tolerance; not exactly zero)";
+    else
+        a.critical_certificate = "undecided: the enclosure " + g.str(6) + " straddles the gradient tolerance" + at;
+}
+
+// The matched orbit's type with solve's decisions: the threshold positions from the input as written,
+// then the certified inertia of its structured blocks (landscape.hpp certify_orbit).
+void certify_matched_orbit(const Instance& inst, const TargetSvd& svd, const Precision& p, PointAnalysis& a,
+                           ClassifiedOrbit& c) {
+    const ThresholdDecision td = threshold_decision_precision(inst, p);
+    a.landscape_certificate = td.certificate;
+    if (td.decided && !(td.precision == p)) {
+        c.certificate = "undecided: the target's position against the thresholds needs " +
+                        std::to_string(td.precision.bits()) + " bits (the orbit's root labels were read at " +
+                        std::to_string(p.bits()) + "; rerun with more --digits)";
+        return;
+    }
+    certify_orbit(inst, svd, td, c, p);
+}
+
 }  // namespace
 
 PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precision& p, long long max_n, std::uint64_t seed,
@@ -111,7 +141,12 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
         Rng rng(seed);
         a.svd = target_svd(inst, rng, p);
     }
-    if (!a.dense) return analyze_large(inst, w, p, std::move(a), seed, step);
+    if (!a.dense) {
+        a.critical_certificate = "undecided: N above --max-n, no enclosure of the gradient (tolerance comparison at " +
+                                 std::to_string(p.bits()) + " bits)";
+        return analyze_large(inst, w, p, std::move(a), seed, step);
+    }
+    certify_point_verdict(inst, w, p, a);
 
     // The independent global value: a multistart, and the value of every orbit of T2.1 while they
     // can be listed (the values need no Hessian).
@@ -161,6 +196,7 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
     if (st.status == Status::ok) a.orbit_spectrum_structured = st.eigenvalues;
     if (a.dense) {
         ClassifiedOrbit c = classify_orbit(inst, a.svd, a.match.orbit, seed, p);
+        certify_matched_orbit(inst, a.svd, p, a, c);
         const CjwForm form = cjw_form(inst, p);
         PrecisionGuard g(p);
         if (c.classification.kind == PointKind::local_minimizer)

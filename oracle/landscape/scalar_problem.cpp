@@ -1,5 +1,7 @@
 #include "dmf/landscape/scalar_problem.hpp"
 
+#include "dmf/numerics/decision_log.hpp"
+
 #include "dmf/landscape/critical_polynomial.hpp"
 #include "dmf/problem/objective.hpp"
 #include "dmf/numerics/polynomial.hpp"
@@ -93,6 +95,10 @@ ScalarMinimizers scalar_global_minimizers(const ScalarProblem& pr, const Precisi
     }
     out.minimal.insert(out.minimal.begin(), static_cast<int>(best));
     out.evidence = ev.str();
+    // Issue 15 item 5: the roots are isolated exactly (Sturm) and the values compared as enclosures.
+    record_decision(out.unique == Decision::yes
+                        ? "enclosure at " + std::to_string(work.bits()) + " bits"
+                        : "undecided: the candidates' values overlap at " + std::to_string(work.bits()) + " bits");
     // The end-to-end form: phi at rho = s^L (|rho| suffices since sign(rho) = sign(m) is optimal).
     std::vector<Interval> phi;
     for (const auto& cd : out.candidates)

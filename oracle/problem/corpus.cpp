@@ -16,18 +16,20 @@ namespace dmf::inline problem {
 using json = nlohmann::json;
 
 json to_json(const Counterexample& c) {
-    return json{{"schema", 1},
-                {"claim", c.claim},
-                {"precision_bits", c.precision_bits},
-                {"confirmed_at_bits", c.confirmed_at_bits},
-                {"instance", c.instance},
-                {"point", c.point},
-                {"parameters", c.parameters},
-                {"quantity", c.quantity},
-                {"printed", c.printed},
-                {"computed", c.computed},
-                {"violation_eps", c.violation_eps},
-                {"notes", c.notes}};
+    json j{{"schema", 1},
+           {"claim", c.claim},
+           {"precision_bits", c.precision_bits},
+           {"confirmed_at_bits", c.confirmed_at_bits},
+           {"instance", c.instance},
+           {"point", c.point},
+           {"parameters", c.parameters},
+           {"quantity", c.quantity},
+           {"printed", c.printed},
+           {"computed", c.computed},
+           {"violation_eps", c.violation_eps},
+           {"notes", c.notes}};
+    if (!c.certificate.empty()) j["certificate"] = c.certificate;
+    return j;
 }
 
 Counterexample counterexample_from_json(const json& j) {
@@ -49,6 +51,7 @@ Counterexample counterexample_from_json(const json& j) {
         c.computed = field("computed").get<std::string>();
         c.violation_eps = field("violation_eps").get<std::string>();
         c.notes = field("notes").get<std::string>();
+        if (j.contains("certificate")) c.certificate = j.at("certificate").get<std::string>();
         return c;
     } catch (const json::exception& e) {
         throw InputError(std::string("counterexample: ") + e.what());

@@ -31,6 +31,11 @@ struct ClassifiedOrbit {
     Weights point;
     Classification classification;
     std::string computed;  // global_minimizer / spurious_local_minimizer / ... / not_critical / undecided
+    // How the type (its inertia off the symmetry orbit) was decided: "enclosure at B bits" (certified
+    // inertia of the structured blocks, structured_hessian_certified.hpp, agreeing with the dense
+    // classification) or "undecided: <reason>" (then the type, if any, rests on tolerances or on the
+    // higher-order terms). Empty when not computed.
+    std::string certificate;
 };
 
 struct Landscape {
@@ -66,6 +71,8 @@ struct ThresholdDecision {
     std::string certificate;  // the landscape's: "exact", "enclosure at B bits" or "undecided: <reason>"
     std::shared_ptr<const ExactSingularValues> exact;  // when the exact layer ran
     Rational lambda_product;                           // prod_l lambda_l in the CJW form, exactly
+    std::vector<Rational> lambda_cjw;                  // lambda_1..lambda_L in the CJW form, exactly
+    Rational loss_factor = 1;                          // 1 (cjw) or 2 (kp)
     std::vector<int> on_ybar;                          // indices exactly on ybar
 };
 inline constexpr int kExactMaxRank = 24;
@@ -76,6 +83,14 @@ ThresholdDecision threshold_decision_precision(const Instance& inst, const Preci
 // target_svd at q with the decision's exact knowledge: singular values rounded from their certified
 // enclosures (exact layer) and the double root xbar set on indices exactly on ybar.
 TargetSvd certified_target_svd(const Instance& inst, Rng& rng, const Precision& q, const ThresholdDecision& td);
+
+// Certified enclosures of the target's singular values at q: from the exact layer when it ran, else
+// from the residual of the computed SVD (Weyl). ok = false when the SVD did not converge.
+std::vector<Interval> target_enclosures(const Instance& inst, const ThresholdDecision& td, const Precision& q, bool& ok);
+
+// A certified enclosure of ||grad F|| at the point w (its binary values, exactly) for the instance as
+// written (exact target and lambda), in interval arithmetic at q: O(L d^3) interval operations.
+Interval gradient_norm_enclosure(const Instance& inst, const Weights& w, const Precision& q);
 
 // Computed at threshold_decision_precision (the returned landscape carries its own precision).
 // `dense = false` (N too large for dense Hessians) builds the orbits without classifying them
@@ -89,6 +104,19 @@ Landscape classify_landscape(const Instance& inst, const Precision& p, std::uint
 // the global value).
 ClassifiedOrbit classify_orbit(const Instance& inst, const TargetSvd& svd, const Orbit& o, std::uint64_t seed,
                                const Precision& p);
+
+// The certified inertia of c's orbit (svd and c.orbit at p, td from threshold_decision_precision) folded
+// into c: a decided inertia that agrees with c's type sets c.certificate to its enclosure; one that
+// disagrees (or is inconsistent) makes the type undecided, with both in the evidence.
+void certify_orbit(const Instance& inst, const TargetSvd& svd, const ThresholdDecision& td, ClassifiedOrbit& c,
+                   const Precision& p, unsigned max_bits = kDefaultMaxBits);
+
+// Records the landscape's certificates (positions and orbit types) in the decision log
+// (numerics/decision_log.hpp); classify_landscape does, and so must a cache that hands one out again.
+void record_landscape_decisions(const Landscape& land);
+// The orbit types' certificates folded: "enclosure at B bits" when every type was certified, else
+// "undecided: <orbit>: <reason>" for the first one that was not ("" without orbits).
+std::string landscape_types_certificate(const Landscape& land);
 
 // The orbit's root label per singular index: "0", "x" (L <= 2), "x-", "x+" or "xbar".
 std::vector<std::string> root_labels(const Orbit& o, int L);

@@ -44,6 +44,11 @@ struct PointAnalysis {
     int multistart_converged = 0;
     std::optional<Real> distance_to_global_end_to_end;
     std::vector<std::string> notes;
+
+    // Issue 15 item 5: how the verdicts were decided ("exact", "enclosure at B bits", "undecided: ...").
+    std::optional<Interval> gradient_enclosure;  // dense only: ||grad F|| at the point, certified
+    std::string critical_certificate;            // the point's own critical / not-critical verdict
+    std::string landscape_certificate;           // the threshold positions the orbit's root labels rest on
 };
 
 // `progress` (if set) is told each step as it starts, e.g. to print a line for long runs.

@@ -26,6 +26,9 @@ struct Counterexample {
     std::string computed;           // the independent value, all digits
     std::string violation_eps;      // |printed - computed| in eps units at precision_bits
     std::string notes;
+    // How the confirmed verdict was decided ("exact", "enclosure at B bits", "undecided: <reason>");
+    // optional in the file (written when set; older records have none).
+    std::string certificate;
 };
 
 nlohmann::json to_json(const Counterexample& c);
