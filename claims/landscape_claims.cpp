@@ -1,4 +1,6 @@
 #include "claims/landscape_claims.hpp"
+
+#include <optional>
 #include "dmf/numerics/tolerance_policy.hpp"
 
 #include "dmf/landscape/multistart.hpp"
@@ -30,9 +32,16 @@ bool above_ybar(const Real& y, const Real& ybar, const std::vector<int>& slopes,
 }  // namespace
 
 std::string predict_t2_2(const Instance& inst, const TargetSvd& svd, const Orbit& o, const Precision& p,
-                         T22Variant variant) {
+                         T22Variant variant, const std::vector<ThresholdPosition>* positions) {
     const int L = inst.L;
     if (L < 3) return "not_applicable";
+    // sign(y_j - threshold) as the landscape decided it (exactly or by an enclosure), if it did.
+    const auto decided = [&](int j, const char* threshold) -> std::optional<int> {
+        if (!positions) return std::nullopt;
+        for (const auto& q : *positions)
+            if (q.index == j && q.threshold == threshold && q.relation != 2) return q.relation;
+        return std::nullopt;
+    };
     const Real lb = lambda_bar(inst, p);
     const Real ybar = *cjw_y_bar(L, lb, p).value;
     std::vector<std::vector<int>> slopes;
@@ -48,7 +57,8 @@ std::string predict_t2_2(const Instance& inst, const TargetSvd& svd, const Orbit
         if (variant == T22Variant::swapped_roots) slope = -slope;
         any_minus = any_minus || slope < 0;
         any_double = any_double || slope == 0;
-        all_plus = all_plus && slope > 0 && above_ybar(svd.y[j], ybar, slopes[j], p);
+        const auto yb = decided(j, "ybar");
+        all_plus = all_plus && slope > 0 && (yb ? *yb > 0 : above_ybar(svd.y[j], ybar, slopes[j], p));
         for (int i = 0; i < r; ++i)
             if (o.choice[i] == 0 && svd.y[i] > svd.y[j] && svd.block[i] != svd.block[j]) aligned = false;
     }
@@ -57,7 +67,14 @@ std::string predict_t2_2(const Instance& inst, const TargetSvd& svd, const Orbit
         int p_strict = 0, p_weak = 0;
         const int range = std::min(inst.d_min(), r);
         for (int i = 0; i < range; ++i) {
-            if (!above_ybar(svd.y[i], ybar, slopes[i], p)) continue;
+            const auto yb = decided(i, "ybar");
+            if (!(yb ? *yb > 0 : above_ybar(svd.y[i], ybar, slopes[i], p))) continue;
+            // G(x+) - G(0) decreases in y and vanishes at y* (CJW (10)): its sign is -sign(y - y*).
+            if (const auto ys = decided(i, "the tie y*")) {
+                if (*ys > 0) ++p_strict;
+                if (*ys >= 0) ++p_weak;
+                continue;
+            }
             Real xplus = 0;
             for (size_t k = 0; k < roots[i].size(); ++k)
                 if (slopes[i][k] > 0) xplus = roots[i][k];
@@ -81,7 +98,7 @@ CheckResult check_cjw_t2_2(const Instance& inst, const Landscape& land, const Pr
     int agree = 0;
     bool undecided = false;
     for (const auto& o : land.orbits) {
-        const std::string predicted = predict_t2_2(inst, land.svd, o.orbit, p, variant);
+        const std::string predicted = predict_t2_2(inst, land.svd, o.orbit, p, variant, &land.positions);
         if (o.computed == "undecided") {
             undecided = true;
             r.detail += root_label_string(o.orbit) + " undecided (" + o.classification.evidence + "); ";

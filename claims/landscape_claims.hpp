@@ -19,8 +19,13 @@ enum class T22Variant { printed, corrected, swapped_roots };
 // CJW.T2.2's predicted type of one orbit. `printed`: p* of (10) with strict G(x+) < G(0);
 // `corrected`: at a tie G(x+) = G(0) both choices are global (p* <= p <= p*_<=);
 // `swapped_roots`: x- and x+ exchanged, the mutation check.
+// `positions` (a landscape's certified positions of each y_j against ybar and the tie y*): when
+// given, "y_j > ybar" and the sign of G(x+) - G(0) (negative iff y_j > y*, zero on y*) are read from
+// them, decided for the input as written; otherwise they are decided at p with a tolerance, which
+// can take a value 1e-70 beside y* for the tie at 160 bits.
 std::string predict_t2_2(const Instance& inst, const TargetSvd& svd, const Orbit& o, const Precision& p,
-                         T22Variant variant = T22Variant::printed);
+                         T22Variant variant = T22Variant::printed,
+                         const std::vector<ThresholdPosition>* positions = nullptr);
 
 CheckResult check_cjw_t2_2(const Instance& inst, const Landscape& land, const Precision& p,
                            T22Variant variant = T22Variant::printed);

@@ -823,7 +823,7 @@ CheckResult check_cjw_p3_24(const Instance& inst, const Precision& p, bool corre
     r.verdict = Verdict::not_applicable;
     for (const auto& o : land.orbits) {
         const std::string pred =
-            predict_t2_2(inst, land.svd, o.orbit, p, corrected ? T22Variant::corrected : T22Variant::printed);
+            predict_t2_2(inst, land.svd, o.orbit, p, corrected ? T22Variant::corrected : T22Variant::printed, &land.positions);
         if (pred != "global_minimizer" && pred != "spurious_local_minimizer") continue;
         if (o.computed == "undecided") {
             if (r.verdict != Verdict::violated) r.verdict = Verdict::undecided;

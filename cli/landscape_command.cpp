@@ -53,6 +53,9 @@ int run_landscape(const LandscapeOptions& o) {
     const Instance inst = load_instance(o.instance, p);
     require_dense_landscape_size(inst);
     const Landscape land = classify_landscape(inst, p, 1);
+    // Predictions where the landscape was decided (its thresholds' sides are the input's there).
+    const Precision pc = land.decided_bits > p.bits() ? Precision::from_bits(land.decided_bits) : p;
+    const Instance inst_c = pc == p ? inst : at_precision(inst, pc);
     json orbits = json::array();
     for (const auto& o2 : land.orbits) {
         json xs = json::array(), labels = json::array();
@@ -62,7 +65,7 @@ int run_landscape(const LandscapeOptions& o) {
         orbits.push_back({{"roots", labels},
                           {"x", xs},
                           {"value", to_string(c.loss, num.digits)},
-                          {"predicted_type", inst.L >= 3 ? predict_t2_2(inst, land.svd, o2.orbit, p) : "not_applicable"},
+                          {"predicted_type", inst.L >= 3 ? predict_t2_2(inst_c, land.svd, o2.orbit, pc, T22Variant::printed, &land.positions) : "not_applicable"},
                           {"computed_type", o2.computed},
                           {"hessian_inertia", {c.inertia.negative, c.inertia.zero, c.inertia.positive}},
                           {"orbit_dimension", c.orbit_dimension},

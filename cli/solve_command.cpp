@@ -93,6 +93,11 @@ int run_solve(const SolveOptions& o) {
 
     const Landscape land = classify_landscape(inst, p, 1, 3, dense, o.max_bits);
     const LandscapeSummary sum = summarize_landscape(inst, land, p, o.max_n);
+    // The claims are checked where the landscape was decided: there every target singular value is on
+    // its certified side of the thresholds, so no check reads a side off rounding (at --digits 30 a
+    // target 1e-70 above tau looked like a point of KP's exceptional set).
+    const Precision pc = land.decided_bits > p.bits() ? Precision::from_bits(land.decided_bits) : p;
+    const Instance inst_c = pc == p ? inst : at_precision(inst, pc);
 
     // ---- instance ----
     json out{{"instance", {{"L", L}, {"dims", json(inst.dims)}, {"convention", to_string(inst.convention)}, {"N", N},
@@ -126,7 +131,7 @@ int run_solve(const SolveOptions& o) {
         const auto& cl = c.classification;
         cps.push_back({{"roots", s.roots},
                        {"value", S(cl.loss)},
-                       {"predicted_type", L >= 3 ? json(predict_t2_2(inst, land.svd, c.orbit, p)) : json(nullptr)},
+                       {"predicted_type", L >= 3 ? json(predict_t2_2(inst_c, land.svd, c.orbit, pc, T22Variant::printed, &land.positions)) : json(nullptr)},
                        {"computed_type", c.computed},
                        {"hessian_inertia", s.hessian_inertia ? inertia_json(*s.hessian_inertia) : json(nullptr)},
                        {"orbit_dimension", cl.orbit_dimension >= 0 ? json(cl.orbit_dimension) : json(nullptr)},
@@ -165,7 +170,7 @@ int run_solve(const SolveOptions& o) {
     for (const ClaimDefinition& d : claim_table()) {
         const OnLandscape& on = d.on_landscape;
         if (!on.check || L < on.min_depth || L > on.max_depth || (on.needs_dense_hessian && !dense)) continue;
-        const CheckResult r = on.check(inst, land, p);
+        const CheckResult r = on.check(inst_c, land, pc);
         if (on.report_not_applicable || r.verdict != Verdict::not_applicable) claims[d.id] = verdict_json(r);
     }
     out["claims"] = claims;
