@@ -26,6 +26,8 @@ Instance load(const std::string& rel, const Precision& p) {
 
 }  // namespace
 
+TEST_SUITE("unit") {
+
 TEST_CASE("decision log: folding and nesting") {
     take_thread_decisions();
     CHECK(fold_certificate(take_thread_decisions()).empty());
@@ -93,3 +95,5 @@ TEST_CASE("replay: every stored counterexample's verdicts carry a certificate") 
     }
     CHECK(n > 0);
 }
+
+}  // TEST_SUITE

@@ -64,6 +64,8 @@ Tally run(const Instance& inst_in, const Precision& p_in) {
 
 }  // namespace
 
+TEST_SUITE("unit") {
+
 TEST_CASE("certified inertia: agrees with the dense inertia, and a planted sign error is caught") {
     const Precision p = Precision::from_bits(128);
     int orbits = 0, decided = 0, caught = 0;
@@ -88,3 +90,5 @@ TEST_CASE("certified inertia: a 3x2 target with a zero singular value and L = 2,
     const Tally b = run(from_text(R"({"L": 1, "dims": [2, 2], "convention": "cjw", "lambda": "0.25", "target": [["1", "2"], ["3", "4"]]})", p), p);
     CHECK(b.decided == b.orbits);
 }
+
+}  // TEST_SUITE
