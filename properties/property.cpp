@@ -1,5 +1,7 @@
 #include "properties/property.hpp"
 
+#include "dmf/numerics/decision_log.hpp"
+
 #include <rapidcheck/detail/Configuration.h>
 #include <rapidcheck/detail/TestListener.h>
 
@@ -103,7 +105,13 @@ Outcome run_property(const PropertyDef& def, const RunOptions& options) {
     const auto t0 = std::chrono::steady_clock::now();
     TestResult result{Error("not run")};
     try {
-        result = checkProperty(toProperty(def.body), metadata, params, listener, reproduce);
+        // Each case folds the certified decisions it made into one certificate (check's decided_by).
+        const auto body = def.body;
+        result = checkProperty(toProperty([body] {
+                                   const CaseScope scope;
+                                   body();
+                               }),
+                               metadata, params, listener, reproduce);
     } catch (const std::exception& e) {
         current_report = nullptr;
         out.kind = Outcome::Kind::error;

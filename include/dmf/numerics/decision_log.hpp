@@ -33,7 +33,7 @@ void restore_thread_decisions(const DecisionTally& outer, const DecisionTally& i
 
 // Per case (a property's case, run by the harness): constructed before the case and destroyed after
 // it, folds what the case recorded into one certificate and counts the case under it. The harness
-// (properties/property.cpp) needs one `dmf::CaseScope scope;` at the top of each case's body.
+// (properties/property.cpp) wraps each case's body in one `dmf::CaseScope`.
 struct CaseTally {
     long exact = 0, enclosure = 0, undecided = 0, uncertified = 0;  // uncertified: nothing recorded
 };
