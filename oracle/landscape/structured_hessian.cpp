@@ -17,21 +17,10 @@ StructuredSpectrum structured(const Instance& inst, const TargetSvd& svd, const 
     const Real lb = lambda_bar(inst, p);
     const int r = static_cast<int>(svd.y.size());
     // Labels of each layer's coordinates (S_l) and the diagonal D_l[label].
-    std::vector<int> active;
-    for (int j = 0; j < r; ++j)
-        if (orbit.choice[j] != 0) active.push_back(j);
-    std::vector<std::vector<int>> S(L + 1);
-    int K = 0;
-    for (int l = 0; l <= L; ++l) {
-        if (l == 0 || l == L) {
-            for (int c = 0; c < inst.dims[l]; ++c) S[l].push_back(c);
-        } else {
-            S[l] = active;
-            for (int c = 0; static_cast<int>(S[l].size()) < inst.dims[l]; ++c)
-                if (std::find(active.begin(), active.end(), c) == active.end()) S[l].push_back(c);
-        }
-        for (int a : S[l]) K = std::max(K, a + 1);
-    }
+    const LayerLabels ll = layer_labels(inst, orbit, r);
+    const std::vector<int>& active = ll.active;
+    const std::vector<std::vector<int>>& S = ll.S;
+    const int K = ll.labels;
     PrecisionGuard g(p);
     std::vector<std::vector<Real>> D(L + 1, std::vector<Real>(K, Real(0)));  // D[l][a], l = 1..L
     for (int l = 1; l <= L; ++l) {
@@ -224,6 +213,26 @@ StructuredSpectrum hessian_spectrum_structured_with_vectors(const Instance& inst
     if (static_cast<int>(q.size()) != inst.L - 1)
         throw std::invalid_argument("hessian_spectrum_structured_with_vectors: need L - 1 hidden rotations");
     return structured(inst, svd, orbit, p, false, &q);
+}
+
+LayerLabels layer_labels(const Instance& inst, const Orbit& orbit, int r) {
+    const int L = inst.L;
+    LayerLabels out;
+    for (int j = 0; j < r; ++j)
+        if (orbit.choice[j] != 0) out.active.push_back(j);
+    out.S.resize(L + 1);
+    for (int l = 0; l <= L; ++l) {
+        auto& S = out.S[l];
+        if (l == 0 || l == L) {
+            for (int c = 0; c < inst.dims[l]; ++c) S.push_back(c);
+        } else {
+            S = out.active;
+            for (int c = 0; static_cast<int>(S.size()) < inst.dims[l]; ++c)
+                if (std::find(out.active.begin(), out.active.end(), c) == out.active.end()) S.push_back(c);
+        }
+        for (int a : S) out.labels = std::max(out.labels, a + 1);
+    }
+    return out;
 }
 
 }  // namespace dmf::landscape

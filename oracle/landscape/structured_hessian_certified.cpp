@@ -166,21 +166,10 @@ CertifiedInertia attempt(const Instance& inst, const TargetSvd& svd, const Orbit
         return a < r && b < r && td.exact && td.exact->equal(a, b);
     };
     // Labels as in structured_hessian.cpp.
-    std::vector<int> active;
-    for (int j = 0; j < r; ++j)
-        if (orbit.choice[j] != 0) active.push_back(j);
-    std::vector<std::vector<int>> S(L + 1);
-    int K = 0;
-    for (int l = 0; l <= L; ++l) {
-        if (l == 0 || l == L) {
-            for (int c = 0; c < inst.dims[l]; ++c) S[l].push_back(c);
-        } else {
-            S[l] = active;
-            for (int c = 0; static_cast<int>(S[l].size()) < inst.dims[l]; ++c)
-                if (std::find(active.begin(), active.end(), c) == active.end()) S[l].push_back(c);
-        }
-        for (int a : S[l]) K = std::max(K, a + 1);
-    }
+    const LayerLabels ll = layer_labels(inst, orbit, r);
+    const std::vector<int>& active = ll.active;
+    const std::vector<std::vector<int>>& S = ll.S;
+    const int K = ll.labels;
     const auto in = [&](int l, int a) { return std::find(S[l].begin(), S[l].end(), a) != S[l].end(); };
     std::vector<std::vector<Interval>> D(L + 1, std::vector<Interval>(K, Interval(q)));
     for (int l = 1; l <= L; ++l) {

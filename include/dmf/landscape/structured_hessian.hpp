@@ -59,6 +59,16 @@ struct StructuredSpectrum {
     Vector eigenvalues;     // all N, ascending
 };
 
+// The labels of each layer's coordinates in the orbit's basis: S[0] and S[L] are 0..d-1; a hidden
+// layer takes the orbit's active indices (choice != 0) first, then inactive ones up to its width.
+// `active` lists the active indices, `labels` is one past the largest label of any layer.
+struct LayerLabels {
+    std::vector<int> active;
+    std::vector<std::vector<int>> S;  // S[l], l = 0..L
+    int labels = 0;
+};
+LayerLabels layer_labels(const Instance& inst, const Orbit& orbit, int r);
+
 // `drop_cross_terms` leaves out the <P - Y, D^2 P> coupling of (l, a, b) with (m, b, a): the
 // mutation the tests must catch.
 StructuredSpectrum hessian_spectrum_structured(const Instance& inst, const TargetSvd& svd, const Orbit& orbit,
