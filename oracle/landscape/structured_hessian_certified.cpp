@@ -143,22 +143,15 @@ CertifiedInertia attempt(const Instance& inst, const TargetSvd& svd, const Orbit
     bool ok = false;
     const std::vector<Interval> ys = target_enclosures(inst, td, q, ok);
     if (!ok || static_cast<int>(ys.size()) < r) return undecided("no enclosure of the target's singular values");
-    std::vector<Interval> x;
-    for (int j = 0; j < r; ++j) {
-        if (orbit.choice[j] == 0) {
-            x.emplace_back(q);
-            continue;
-        }
-        const bool on_ybar = std::find(td.on_ybar.begin(), td.on_ybar.end(), j) != td.on_ybar.end();
-        if (on_ybar && L >= 3) {  // the double root: xbar^{L(2L-2)} = ((L-2)/L)^L Lambda (landscape.cpp)
-            x.push_back(positive_root_enclosure(static_cast<unsigned>(L * (2 * L - 2)),
-                                                Rational(rational_power(Rational(L - 2, L), L) * td.lambda_product), q));
-            continue;
-        }
-        const auto e = enclose_root(L, ys[j], lb, orbit.x[j], q);
-        if (!e) return undecided("no certified sign change of f around x_" + std::to_string(j + 1));
-        x.push_back(*e);
-    }
+    std::string why;
+    const auto xs = orbit_root_enclosures(inst, orbit, td, ys, lb, q, &why);
+    if (!xs) return undecided(why);
+    const std::vector<Interval>& x = *xs;
+    const auto on_lambdabar = [&](int j) {
+        for (const auto& t : td.positions)
+            if (t.index == j && t.threshold == "lambdabar" && t.relation == 0 && t.decided_by == "exact") return true;
+        return false;
+    };
     // Which y are exactly zero or exactly equal (the exact layer), for the rotations that fix the target.
     const auto zero_label = [&](int c) { return c >= r || (td.exact && c < td.exact->size() && td.exact->is_zero(c)); };
     const auto equal_labels = [&](int a, int b) {
@@ -265,7 +258,22 @@ CertifiedInertia attempt(const Instance& inst, const TargetSvd& svd, const Orbit
         // The exact zero of the diagonal block of an index exactly on ybar (see the header).
         const bool exact_zero = a == b && L >= 3 && a < r && orbit.choice[a] != 0 &&
                                 std::find(td.on_ybar.begin(), td.on_ybar.end(), a) != td.on_ybar.end();
-        if (exact_zero) ++rank, ++out.beyond_exact;
+        if (exact_zero) ++rank, ++out.beyond_exact, ++out.beyond_xbar;
+        // Two active indices both exactly on ybar (so y_a = y_b), both at xbar: rotating the pair's
+        // coordinates by 45 degrees (U, V and every hidden layer together) is an exact symmetry of F and of
+        // the point, and maps the traceless diagonal combination of the two diagonal blocks' xbar zeros to
+        // the symmetric off-diagonal one, c_l (e_a e_b^T + e_b e_a^T) in every layer, which lies in block
+        // {a, b} and is no rotation (not in the tangent): one more exact zero, at the double root.
+        const auto at_xbar = [&](int j) {
+            return j < r && orbit.choice[j] != 0 && std::find(td.on_ybar.begin(), td.on_ybar.end(), j) != td.on_ybar.end();
+        };
+        const bool pair_zero = a != b && L >= 3 && at_xbar(a) && at_xbar(b) && n == 2 * L;
+        if (pair_zero) ++rank, ++out.beyond_exact, ++out.beyond_xbar;
+        // L = 2, an inactive index exactly on lambdabar (decided exactly): its diagonal block is
+        // lf [[lambda_1, -y], [-y, lambda_2]] (x = 0, R = -y), singular iff y^2 = lambda_1 lambda_2 =
+        // lambdabar^2; its trace is positive, so exactly one zero.
+        const bool zero_on_lambdabar = a == b && L == 2 && a < r && orbit.choice[a] == 0 && n == 2 && on_lambdabar(a);
+        if (zero_on_lambdabar) ++rank, ++out.beyond_exact;
         out.negative += c.negative;
         out.positive += c.positive;
         out.cluster += c.cluster;
@@ -293,7 +301,8 @@ CertifiedInertia attempt(const Instance& inst, const TargetSvd& svd, const Orbit
                      std::to_string(out.positive) + ")" +
                      (!all_decided         ? ", some eigenvalues about 0 beyond the orbit tangent"
                       : out.beyond_exact > 0 ? ", kernel = orbit tangent + " + std::to_string(out.beyond_exact) +
-                                                   " exact zero(s) at the double root xbar"
+                                                   (out.beyond_xbar == out.beyond_exact ? " exact zero(s) at the double root xbar"
+                                                                                        : " exact zero(s) (the double root xbar, or y exactly on lambdabar at L = 2)")
                                              : ", kernel = orbit tangent");
         return out;
     }
@@ -302,6 +311,32 @@ CertifiedInertia attempt(const Instance& inst, const TargetSvd& svd, const Orbit
 }
 
 }  // namespace
+
+std::optional<std::vector<Interval>> orbit_root_enclosures(const Instance& inst, const Orbit& orbit,
+                                                           const ThresholdDecision& td, const std::vector<Interval>& ys,
+                                                           const Interval& lb, const Precision& q, std::string* why) {
+    const int L = inst.L;
+    std::vector<Interval> x;
+    for (size_t j = 0; j < orbit.choice.size(); ++j) {
+        if (orbit.choice[j] == 0) {
+            x.emplace_back(q);
+            continue;
+        }
+        const bool on_ybar = std::find(td.on_ybar.begin(), td.on_ybar.end(), static_cast<int>(j)) != td.on_ybar.end();
+        if (on_ybar && L >= 3) {  // the double root: xbar^{L(2L-2)} = ((L-2)/L)^L Lambda (landscape.cpp)
+            x.push_back(positive_root_enclosure(static_cast<unsigned>(L * (2 * L - 2)),
+                                                Rational(rational_power(Rational(L - 2, L), L) * td.lambda_product), q));
+            continue;
+        }
+        const auto e = j < ys.size() ? enclose_root(L, ys[j], lb, orbit.x[j], q) : std::nullopt;
+        if (!e) {
+            if (why) *why = "no certified sign change of f around x_" + std::to_string(j + 1);
+            return std::nullopt;
+        }
+        x.push_back(*e);
+    }
+    return x;
+}
 
 CertifiedInertia certified_inertia(const Instance& inst, const TargetSvd& svd, const Orbit& orbit,
                                    const ThresholdDecision& td, const Precision& p, unsigned max_bits,
@@ -319,6 +354,15 @@ CertifiedInertia certified_inertia(const Instance& inst, const TargetSvd& svd, c
 PointKind certified_kind(const CertifiedInertia& c) {
     if (c.state != CertifiedInertia::State::decided) return PointKind::undecided;
     if (c.negative > 0 && c.positive > 0) return PointKind::strict_saddle;
+    // Every zero beyond the orbit at the double root xbar, none unexplained, no negative eigenvalue: the
+    // balanced line x_j -> xbar + t (W_l's j-th component scaled by sqrt(lambdabar / lambda_l), (6)-(7))
+    // keeps the point in the family where F = lf sum_k g(x_k; y_k), g(x; y) = (x^L - y)^2 / 2 + L lambdabar
+    // x^2 / 2 (landscape.hpp orbit_value_enclosure). g' = L f, so along it F - F(w) = lf L (f'(xbar) t^2 / 2
+    // + f''(xbar) t^3 / 6 + O(t^4)) with f'(xbar) = 0 and f''(xbar) = xbar^{L-1} h''(xbar) > 0 (f =
+    // x^{L-1} (h - y), h(x) = x^L + lambdabar x^{2-L}, h'' = L(L-1) x^{L-2} + (L-1)(L-2) lambdabar x^{-L}):
+    // an exact non-zero cubic along a direction where the quadratic vanishes, so F decreases for t < 0
+    // and the point is not a local minimizer: a non-strict saddle (no negative eigenvalue).
+    if (c.negative == 0 && c.beyond_xbar > 0 && c.cluster == c.zero) return PointKind::non_strict_saddle;
     if (c.cluster != c.tangent_rank) return PointKind::undecided;  // a zero beyond the orbit: higher order decides
     if (c.negative > 0) return PointKind::local_maximizer;
     return PointKind::local_minimizer;
