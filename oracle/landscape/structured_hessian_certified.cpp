@@ -269,11 +269,19 @@ CertifiedInertia attempt(const Instance& inst, const TargetSvd& svd, const Orbit
         };
         const bool pair_zero = a != b && L >= 3 && at_xbar(a) && at_xbar(b) && n == 2 * L;
         if (pair_zero) ++rank, ++out.beyond_exact, ++out.beyond_xbar;
-        // L = 2, an inactive index exactly on lambdabar (decided exactly): its diagonal block is
-        // lf [[lambda_1, -y], [-y, lambda_2]] (x = 0, R = -y), singular iff y^2 = lambda_1 lambda_2 =
-        // lambdabar^2; its trace is positive, so exactly one zero.
-        const bool zero_on_lambdabar = a == b && L == 2 && a < r && orbit.choice[a] == 0 && n == 2 && on_lambdabar(a);
-        if (zero_on_lambdabar) ++rank, ++out.beyond_exact;
+        // L = 2, an inactive index o exactly on lambdabar (decided exactly), through an inactive hidden label h:
+        // the variables W_2[o][h], W_1[h][o] couple only with each other (the products of D through h and o
+        // vanish, x = 0), as lf [[lambda_2, -y_o], [-y_o, lambda_1]] (R_o = -y_o), singular iff y_o^2 =
+        // lambda_1 lambda_2 = lambdabar^2 with a positive trace: exactly one zero per such pair (o, h), in
+        // block {min(o, h), max(o, h)}.
+        if (L == 2) {
+            const auto inactive_hidden = [&](int h) {
+                return in(1, h) && std::find(active.begin(), active.end(), h) == active.end();
+            };
+            const auto pair = [&](int o, int h) { return o < r && orbit.choice[o] == 0 && on_lambdabar(o) && inactive_hidden(h); };
+            const int z = pair(a, b) + (a != b && pair(b, a));
+            rank += z, out.beyond_exact += z;
+        }
         out.negative += c.negative;
         out.positive += c.positive;
         out.cluster += c.cluster;

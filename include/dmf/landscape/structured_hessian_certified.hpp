@@ -24,7 +24,8 @@
 // diagonal moves one eigenvalue, so that block has exactly one zero, counted with the tangent's. The
 // inertia is then decided, and the type (no negative eigenvalue) follows from an exact cubic term
 // (certified_kind: a non-strict saddle). A second exact zero: L = 2 and an inactive index exactly on
-// lambdabar (its 2 x 2 diagonal block is singular, see the .cpp); its type is left to the higher-order terms.
+// lambdabar: one singular 2 x 2 pair W_2[o][h], W_1[h][o] per inactive hidden label h (see the .cpp); the type
+// is then left to the higher-order terms.
 // Undecided (a cluster larger than the tangent: an eigenvalue within the enclosure of 0 beyond the
 // orbit) is retried at 2p and 4p (capped by max_bits); an exact zero there (the double root xbar) stays
 // undecided and is left to the higher-order terms of classify.hpp.
