@@ -138,11 +138,13 @@ TEST_CASE("certified inertia: L = 2 with an inactive y exactly on lambdabar, one
     CHECK(a.state == CertifiedInertia::State::decided);
     CHECK(a.beyond_exact == 2);
     CHECK(a.beyond_xbar == 0);
-    CHECK(certified_kind(a) == PointKind::undecided);  // the type is the higher-order terms' (dense)
+    CHECK(a.beyond_lambdabar == 2);
+    CHECK(certified_kind(a) == PointKind::local_minimizer);  // no cubic, a positive quartic on the pairs
     // y_2 = 2 on lambdabar inactive, y_1 = 3 active, hidden width 3: two free hidden labels.
     const CertifiedInertia b = inertia_of(load("tests/certified/l2_on_lambdabar_active.json", p), p, "[x+, 0]");
     CHECK(b.state == CertifiedInertia::State::decided);
     CHECK(b.beyond_exact == 2);
+    CHECK(certified_kind(b) == PointKind::local_minimizer);
 }
 
 // Global versus spurious (issue 15 item 1): orbit values enclosed from the closed form agree with the loss
@@ -223,11 +225,7 @@ TEST_CASE("global minimum: exact ties, escalation past a 1e-70 near tie, and the
         for (const auto& o : dense.orbits) want[root_label_string(o.orbit)] = o.computed;
         for (const auto& o : sparse.orbits) {
             CAPTURE(root_label_string(o.orbit));
-            // L = 2 on lambdabar: the type rests on the dense higher-order terms, undecided without them.
-            if (o.certificate.rfind("undecided", 0) == 0) {
-                CHECK(inst.L == 2);
-                continue;
-            }
+            CHECK(o.certificate.rfind("enclosure at ", 0) == 0);
             CHECK(o.computed == want[root_label_string(o.orbit)]);
         }
     }

@@ -280,7 +280,7 @@ CertifiedInertia attempt(const Instance& inst, const TargetSvd& svd, const Orbit
             };
             const auto pair = [&](int o, int h) { return o < r && orbit.choice[o] == 0 && on_lambdabar(o) && inactive_hidden(h); };
             const int z = pair(a, b) + (a != b && pair(b, a));
-            rank += z, out.beyond_exact += z;
+            rank += z, out.beyond_exact += z, out.beyond_lambdabar += z;
         }
         out.negative += c.negative;
         out.positive += c.positive;
@@ -371,6 +371,17 @@ PointKind certified_kind(const CertifiedInertia& c) {
     // an exact non-zero cubic along a direction where the quadratic vanishes, so F decreases for t < 0
     // and the point is not a local minimizer: a non-strict saddle (no negative eigenvalue).
     if (c.negative == 0 && c.beyond_xbar > 0 && c.cluster == c.zero) return PointKind::non_strict_saddle;
+    // L = 2, every zero beyond the orbit one of the pairs z = (W_2[o][h], W_1[h][o]) = (kappa a, a), kappa =
+    // y_o / lambda_2 > 0 (o inactive exactly on lambdabar, h a free hidden label), none negative. In the
+    // structured coordinates row o of W_2 and column o of W_1 vanish, and so do column h of W_2 and row h
+    // of W_1; so dP(z) = dW_2 W_1 + W_2 dW_1 = 0 and (dP(u))_{oo'} = 0 for every u and o, o' on lambdabar.
+    // F's only cubic term at L = 2 is <dP(u), dW_2(v) dW_1(w)> (symmetrised; the regularizer is
+    // quadratic), so D^3F[z, z, .] = 0, and F(w + t z) = F(w) + lf t^4 ||M||^2 / 2 with M_oo = kappa
+    // sum_h a_{o,h}^2 > 0. These blocks hold no tangent vector (every D there is 0), so Z is the kernel's
+    // part orthogonal to the orbit; on a slice across the orbit, H > 0 off Z, a vanishing cubic on Z and
+    // a positive quartic on Z make w a strict local minimizer there: a local minimizer.
+    if (c.negative == 0 && c.beyond_exact > 0 && c.beyond_lambdabar == c.beyond_exact && c.cluster == c.zero)
+        return PointKind::local_minimizer;
     if (c.cluster != c.tangent_rank) return PointKind::undecided;  // a zero beyond the orbit: higher order decides
     if (c.negative > 0) return PointKind::local_maximizer;
     return PointKind::local_minimizer;

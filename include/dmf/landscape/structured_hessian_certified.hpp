@@ -24,8 +24,9 @@
 // diagonal moves one eigenvalue, so that block has exactly one zero, counted with the tangent's. The
 // inertia is then decided, and the type (no negative eigenvalue) follows from an exact cubic term
 // (certified_kind: a non-strict saddle). A second exact zero: L = 2 and an inactive index exactly on
-// lambdabar: one singular 2 x 2 pair W_2[o][h], W_1[h][o] per inactive hidden label h (see the .cpp); the type
-// is then left to the higher-order terms.
+// lambdabar: one singular 2 x 2 pair W_2[o][h], W_1[h][o] per inactive hidden label h (see the .cpp); with
+// no negative eigenvalue the point is then a local minimizer (no cubic term on these pairs, a positive
+// quartic; certified_kind).
 // Undecided (a cluster larger than the tangent: an eigenvalue within the enclosure of 0 beyond the
 // orbit) is retried at 2p and 4p (capped by max_bits); an exact zero there (the double root xbar) stays
 // undecided and is left to the higher-order terms of classify.hpp.
@@ -46,7 +47,8 @@ struct CertifiedInertia {
     int cluster = 0;                           // eigenvalues in the components about 0 (all blocks)
     int tangent_rank = 0;                      // certified lower bound on the tangent dimension (all blocks)
     int beyond_exact = 0;                      // exact zeros beyond the orbit (below), in `zero`
-    int beyond_xbar = 0;                       // of which at the double root xbar (the rest: L = 2 on lambdabar)
+    int beyond_xbar = 0;                       // of which at the double root xbar
+    int beyond_lambdabar = 0;                  // of which L = 2 pairs on lambdabar
     unsigned bits = 0;                         // the precision of the last attempt
     std::string certificate;                   // "enclosure at B bits" or "undecided: <reason>"
     std::string detail;
@@ -68,7 +70,8 @@ std::optional<std::vector<Interval>> orbit_root_enclosures(const Instance& inst,
 
 // The type that a decided certified inertia implies (local_minimizer, strict_saddle, local_maximizer),
 // non_strict_saddle when the only zeros beyond the orbit are at the double root xbar and none is negative
-// (an exact non-zero cubic along the balanced line, see the .cpp), or undecided.
+// (an exact non-zero cubic along the balanced line, see the .cpp), local_minimizer when they are the L = 2
+// pairs on lambdabar and none is negative (no cubic, a positive quartic), or undecided.
 PointKind certified_kind(const CertifiedInertia& c);
 
 }  // namespace dmf::landscape
