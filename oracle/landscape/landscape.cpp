@@ -532,6 +532,9 @@ std::string decide_global(const Instance& inst, const ThresholdDecision& td, Lan
     }
     if (mins.empty()) return "";
     if (!td.decided) return "undecided: " + td.note;
+    // A capped orbit list may miss the global minimizer (the enumeration lists x = 0 first).
+    if (!land.complete)
+        return "undecided: the orbit list hit its cap of " + std::to_string(n) + " orbits; an orbit not listed may be lower";
     // Exact ties, decided once.
     std::vector<std::vector<char>> tie(n, std::vector<char>(n, 0));
     bool any_tie = false;
