@@ -487,31 +487,47 @@ std::optional<Interval> orbit_value_enclosure(const Instance& inst, const Thresh
     return Interval(td.loss_factor, q) * sum;
 }
 
+namespace {
+
+// The exact value classes of y_j (the first index with an exactly equal singular value; itself without the
+// exact layer, where no two indices are known equal) and which y_j lie exactly on the tie y*.
+struct ExactClasses {
+    std::vector<int> value_class;
+    std::vector<bool> on_tie;
+};
+ExactClasses exact_classes(const ThresholdDecision& td, int r) {
+    ExactClasses c{std::vector<int>(r), std::vector<bool>(r, false)};
+    for (const auto& t : td.positions)
+        if (t.threshold == "the tie y*" && t.relation == 0 && t.decided_by == "exact" && t.index < r) c.on_tie[t.index] = true;
+    for (int j = 0; j < r; ++j) {
+        c.value_class[j] = j;
+        if (td.exact && j < td.exact->size())
+            for (int k = 0; k < j; ++k)
+                if (td.exact->equal(k, j)) {
+                    c.value_class[j] = c.value_class[k];
+                    break;
+                }
+    }
+    return c;
+}
+
+// The orbit's value key: the sorted (value class, root) pairs, x+ on y* counted as 0 (G(x+; y*) = G(0; y*), CJW (10)).
+std::vector<std::pair<int, int>> value_key(const ExactClasses& c, const Orbit& o) {
+    std::vector<std::pair<int, int>> k;
+    for (size_t j = 0; j < o.choice.size() && j < c.value_class.size(); ++j) {
+        const int root = o.choice[j] != 0 && c.on_tie[j] && o.root_slope[j] > 0 ? 0 : o.choice[j];
+        k.push_back({c.value_class[j], root});
+    }
+    std::sort(k.begin(), k.end());
+    return k;
+}
+
+}  // namespace
+
 bool orbit_values_exactly_equal(const ThresholdDecision& td, const Orbit& a, const Orbit& b) {
     if (a.choice.size() != b.choice.size()) return false;
-    const int r = static_cast<int>(a.choice.size());
-    std::vector<bool> on_tie(r, false);
-    for (const auto& t : td.positions)
-        if (t.threshold == "the tie y*" && t.relation == 0 && t.decided_by == "exact" && t.index < r) on_tie[t.index] = true;
-    // The exact value class of y_j: the first index with an exactly equal singular value (itself without
-    // the exact layer, where no two indices are known equal).
-    const auto value_class = [&](int j) {
-        if (!td.exact || j >= td.exact->size()) return j;
-        for (int k = 0; k < j; ++k)
-            if (td.exact->equal(k, j)) return k;
-        return j;
-    };
-    const auto key = [&](const Orbit& o) {
-        std::vector<std::pair<int, int>> k;
-        for (int j = 0; j < r; ++j) {
-            // On y*, x+ (the largest root, slope > 0) has G(x+) = G(0) exactly (CJW (10)): the same term as 0.
-            const int root = o.choice[j] != 0 && on_tie[j] && o.root_slope[j] > 0 ? 0 : o.choice[j];
-            k.push_back({value_class(j), root});
-        }
-        std::sort(k.begin(), k.end());
-        return k;
-    };
-    return key(a) == key(b);
+    const ExactClasses c = exact_classes(td, static_cast<int>(a.choice.size()));
+    return value_key(c, a) == value_key(c, b);
 }
 
 namespace {
@@ -535,14 +551,17 @@ std::string decide_global(const Instance& inst, const ThresholdDecision& td, Lan
     // A capped orbit list may miss the global minimizer (the enumeration lists x = 0 first).
     if (!land.complete)
         return "undecided: the orbit list hit its cap of " + std::to_string(n) + " orbits; an orbit not listed may be lower";
-    // Exact ties, decided once.
+    // Exact ties, decided once (orbit_values_exactly_equal, with the classes computed once).
+    const ExactClasses classes = exact_classes(td, static_cast<int>(land.svd.y.size()));
+    std::vector<std::vector<std::pair<int, int>>> keys(n);
+    for (size_t i : mins) keys[i] = value_key(classes, land.orbits[i].orbit);
+    for (size_t i : unds) keys[i] = value_key(classes, land.orbits[i].orbit);
     std::vector<std::vector<char>> tie(n, std::vector<char>(n, 0));
-    bool any_tie = false;
     for (size_t a : mins) {
         for (size_t b : mins)
-            if (a != b && orbit_values_exactly_equal(td, land.orbits[a].orbit, land.orbits[b].orbit)) tie[a][b] = 1, any_tie = true;
+            if (a != b && keys[a] == keys[b]) tie[a][b] = 1;
         for (size_t b : unds)
-            if (orbit_values_exactly_equal(td, land.orbits[a].orbit, land.orbits[b].orbit)) tie[a][b] = tie[b][a] = 1;
+            if (keys[a] == keys[b]) tie[a][b] = tie[b][a] = 1;
     }
     if (mins.size() == 1 && unds.empty()) {
         global[mins[0]] = 1;
@@ -602,7 +621,8 @@ std::string decide_global(const Instance& inst, const ThresholdDecision& td, Lan
             for (size_t a : mins)
                 if (global[a] == 1)
                     land.orbits[a].value = V[a];
-            return used_enclosure ? "enclosure at " + std::to_string(q.bits()) + " bits" : any_tie ? "exact" : "exact";
+            // Only exact ties between the minimizers: exact; otherwise some comparison was an enclosure's.
+            return used_enclosure ? "enclosure at " + std::to_string(q.bits()) + " bits" : "exact";
         }
         if (q.bits() * 2 > max_bits)
             return "undecided: " + open + " up to " + std::to_string(q.bits()) + " bits (--max-bits " + std::to_string(max_bits) +
