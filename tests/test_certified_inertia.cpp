@@ -97,6 +97,10 @@ TEST_CASE("certified inertia: a 3x2 target with a zero singular value and L = 2,
 
 // Exact zeros beyond the orbit (issue 15 items 4 and 5): the certified inertia counts them, agrees with
 // the dense inertia, and at the double root xbar the type is a non-strict saddle from the exact cubic.
+// Mutants these cases kill (run by hand on 2026-12-03): without the pair zero at xbar (structured_hessian_
+// certified.cpp) the [xbar, xbar] case fails 5 checks; without x+ on y* counting as 0 in the exact value
+// key (landscape.cpp value_key) the exact-tie cases fail 5 (the near-tie escalation then stops at the cap:
+// undecided, never a wrong answer).
 CertifiedInertia inertia_of(const Instance& inst_in, const Precision& p_in, const std::string& roots) {
     const ThresholdDecision td = threshold_decision_precision(inst_in, p_in);
     REQUIRE(td.decided);
