@@ -109,16 +109,10 @@ int run_search(const SearchCommandOptions& o) {
         const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         so.time_budget_s = mpi_broadcast(std::max(0.0, o.time_budget_s - used) / static_cast<double>(targets.size() - k));
         const SearchReport r = search_claim_mpi(*t, so);
-        // How each saved counterexample's verdict was decided (its corpus record's certificate).
+        // How each confirmed counterexample's verdict was decided, saved or not (--no-corpus): the
+        // confirmation's own certificate, beside confirmed (a saved record carries the same one).
         json certificates = json::array();
-        for (const auto& f : r.confirmed_files) {
-            std::string c;
-            try {
-                c = load_counterexample(f).certificate;
-            } catch (const InputError&) {  // not readable any more: no certificate to show
-            }
-            certificates.push_back(c.empty() ? json(nullptr) : json(c));
-        }
+        for (const auto& c : r.confirmed_certificates) certificates.push_back(c.empty() ? json(nullptr) : json(c));
         rows.push_back({{"claim", r.claim},
                         {"candidates", r.candidates},
                         {"replayed", r.replayed},

@@ -59,7 +59,9 @@ void render_solve_text(const json& out) {
     for (auto& [k, v] : out["claims"].items()) std::cout << "  " << k << ": " << v["verdict"].get<std::string>() << "\n";
     const json& cert = out["certificates"];
     std::cout << "certificates: landscape " << cert["landscape"].get<std::string>() << "; orbit types "
-              << (cert["orbit_types"].is_null() ? std::string("-") : cert["orbit_types"].get<std::string>()) << "\n";
+              << (cert["orbit_types"].is_null() ? std::string("-") : cert["orbit_types"].get<std::string>())
+              << "; global minimum " << (cert["global_minimum"].is_null() ? std::string("-") : cert["global_minimum"].get<std::string>())
+              << "\n";
     for (const auto& t : cert["threshold_positions"])
         std::cout << "  y_" << t["index"].get<int>() << " " << t["position"].get<std::string>() << " "
                   << t["threshold"].get<std::string>() << ": " << t["decided_by"].get<std::string>() << "\n";
@@ -89,7 +91,8 @@ int run_solve(const SolveOptions& o) {
     json notes = json::array();
     if (!dense)
         notes.push_back("N = " + std::to_string(N) + " > --max-n " + std::to_string(o.max_n) +
-                        ": Hessian spectra and first-principles types skipped; the global value is the least orbit value");
+                        ": the orbit types come from the certified inertia of the structured Hessian blocks alone; the "
+                        "dense cross-check, the dense higher-order terms, the multistart and the claims that need them are skipped");
 
     const Landscape land = classify_landscape(inst, p, 1, 3, dense, o.max_bits);
     const LandscapeSummary sum = summarize_landscape(inst, land, p, o.max_n);
@@ -124,7 +127,8 @@ int run_solve(const SolveOptions& o) {
 
     // ---- critical orbits ----
     json cps = json::array();
-    if (!dense) notes.push_back("hessian_inertia: from the block-structured Hessian at each orbit (no dense check above --max-n)");
+    notes.push_back(dense ? "hessian_inertia: the certified inertia of the structured blocks where it decided every sign, else the dense Hessian's"
+                          : "hessian_inertia: the certified inertia of the structured blocks (null where it did not decide every sign; no dense check above --max-n)");
     for (size_t i = 0; i < land.orbits.size(); ++i) {
         const ClassifiedOrbit& c = land.orbits[i];
         const OrbitSummary& s = sum.orbits[i];
@@ -185,7 +189,8 @@ int run_solve(const SolveOptions& o) {
     const std::string types = landscape_types_certificate(land);
     out["certificates"] = {{"landscape", land.certificate},
                            {"threshold_positions", positions},
-                           {"orbit_types", types.empty() ? json(nullptr) : json(types)}};
+                           {"orbit_types", types.empty() ? json(nullptr) : json(types)},
+                           {"global_minimum", land.global_certificate.empty() ? json(nullptr) : json(land.global_certificate)}};
     out["notes"] = notes;
 
     print_report(out, o.out.json, render_solve_text);

@@ -104,6 +104,7 @@ struct SharedMapping {
 struct Found {
     std::uint64_t hash = 0;  // of the shrunk case's JSON
     std::string text, file;
+    std::string certificate;  // how the shrunk case's verdict was decided (its confirmation's)
 };
 struct WorkerOut {
     long candidates = 0;
@@ -120,7 +121,7 @@ struct WorkerOut {
 
 nlohmann::json to_json(const WorkerOut& w) {
     nlohmann::json c = nlohmann::json::array();
-    for (const auto& f : w.confirmed) c.push_back({{"hash", f.hash}, {"text", f.text}, {"file", f.file}});
+    for (const auto& f : w.confirmed) c.push_back({{"hash", f.hash}, {"text", f.text}, {"file", f.file}, {"certificate", f.certificate}});
     return {{"candidates", w.candidates}, {"digest", w.digest}, {"duplicates", w.duplicates}, {"confirmed", c},
             {"undecided", w.undecided}, {"best_score", w.best_score}, {"best_case", w.best_case},
             {"first_confirmed_s", w.first_confirmed_s}, {"first_found_s", w.first_found_s}, {"cache_hits", w.cache_hits},
@@ -131,7 +132,7 @@ WorkerOut worker_from_json(const nlohmann::json& j) {
     if (j.contains("error")) throw std::runtime_error("search worker: " + j["error"].get<std::string>());
     WorkerOut w;
     w.candidates = j["candidates"], w.digest = j["digest"], w.duplicates = j["duplicates"];
-    for (const auto& f : j["confirmed"]) w.confirmed.push_back({f["hash"], f["text"], f["file"]});
+    for (const auto& f : j["confirmed"]) w.confirmed.push_back({f["hash"], f["text"], f["file"], f["certificate"]});
     w.undecided = j["undecided"].get<std::vector<std::string>>();
     w.best_score = j["best_score"], w.best_case = j["best_case"], w.first_confirmed_s = j["first_confirmed_s"];
     w.first_found_s = j["first_found_s"];
@@ -237,7 +238,7 @@ WorkerOut run_worker(const SearchTarget& t, const SearchOptions& o, int w, int K
                 }
                 out.confirmed.push_back({hs, describe(small) + ": printed " + sc.first.printed.substr(0, 120) +
                                                  "; computed " + sc.first.computed.substr(0, 120),
-                                         path});
+                                         path, sc.certificate});
                 if (out.first_confirmed_s < 0) out.first_confirmed_s = elapsed();
             }
         }
@@ -340,6 +341,7 @@ SearchReport search_claim(const SearchTarget& t, const SearchOptions& o) {
     for (const auto& f : found) {
         rep.confirmed_hashes.push_back(f.hash);
         rep.confirmed_cases.push_back(f.text);
+        rep.confirmed_certificates.push_back(f.certificate);
         if (!f.file.empty()) rep.confirmed_files.push_back(f.file);
     }
     rep.seconds = std::chrono::duration<double>(Clock::now() - start).count();

@@ -51,6 +51,7 @@ nlohmann::json report_to_json(const SearchReport& r) {
             {"replay_still_refuted", r.replay_still_refuted},
             {"confirmed_files", r.confirmed_files},
             {"confirmed_cases", r.confirmed_cases},
+            {"confirmed_certificates", r.confirmed_certificates},
             {"confirmed_hashes", r.confirmed_hashes},
             {"undecided_cases", r.undecided_cases},
             {"best_score", r.best_score},
@@ -141,7 +142,10 @@ SearchReport merge(const std::vector<nlohmann::json>& parts, const SearchOptions
     SearchReport rep;
     rep.best_score = -1;
     rep.workers = 1;
-    std::map<std::uint64_t, std::pair<std::string, std::string>> found;  // hash -> (case text, rank 0 file)
+    struct FoundCase {
+        std::string text, file, certificate;  // the case, its file on rank 0, how its verdict was decided
+    };
+    std::map<std::uint64_t, FoundCase> found;
     int finds = 0;
     for (size_t r = 0; r < parts.size(); ++r) {
         const auto& j = parts[r];
@@ -153,6 +157,7 @@ SearchReport merge(const std::vector<nlohmann::json>& parts, const SearchOptions
         if (r == 0) rep.replayed = j["replayed"], rep.replay_still_refuted = j["replay_still_refuted"];
         const auto hashes = j["confirmed_hashes"].get<std::vector<std::uint64_t>>();
         const auto texts = j["confirmed_cases"].get<std::vector<std::string>>();
+        const auto certs = j["confirmed_certificates"].get<std::vector<std::string>>();
         const auto files = j["confirmed_files"].get<std::vector<std::string>>();
         const auto contents = j["file_contents"].get<std::vector<std::string>>();
         for (size_t i = 0; i < hashes.size(); ++i) {
@@ -166,7 +171,7 @@ SearchReport merge(const std::vector<nlohmann::json>& parts, const SearchOptions
                     write_file_atomically(file, contents[i]);
                 }
             }
-            found[hashes[i]] = {texts.at(i), file};
+            found[hashes[i]] = {texts.at(i), file, certs.at(i)};
         }
         for (const auto& u : j["undecided_cases"]) rep.undecided_cases.push_back(u);
         if (j["best_score"].get<double>() > rep.best_score) rep.best_score = j["best_score"], rep.best_case = j["best_case"];
@@ -182,8 +187,9 @@ SearchReport merge(const std::vector<nlohmann::json>& parts, const SearchOptions
     rep.duplicates += finds - static_cast<int>(found.size());
     for (const auto& [h, v] : found) {
         rep.confirmed_hashes.push_back(h);
-        rep.confirmed_cases.push_back(v.first);
-        if (!v.second.empty()) rep.confirmed_files.push_back(v.second);
+        rep.confirmed_cases.push_back(v.text);
+        rep.confirmed_certificates.push_back(v.certificate);
+        if (!v.file.empty()) rep.confirmed_files.push_back(v.file);
     }
     rep.seconds = seconds;
     return rep;

@@ -104,6 +104,9 @@ struct SearchReport {
     int replayed = 0, replay_still_refuted = 0;
     std::vector<std::string> confirmed_files;   // saved (shrunk) counterexamples
     std::vector<std::string> confirmed_cases;   // one-line description of each (also without --save)
+    // How each confirmed case's verdict was decided (claims/certificate.hpp: "exact", "enclosure at B
+    // bits" or "undecided: <reason>"), beside confirmed_cases, whether or not it was saved.
+    std::vector<std::string> confirmed_certificates;
     std::vector<std::string> undecided_cases;
     double best_score = 0;
     std::string best_case;

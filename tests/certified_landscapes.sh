@@ -23,6 +23,10 @@ for d in (a, b):
     if any(c["computed_type"] == "undecided" for c in d["critical_points"]): bad.append("an orbit is undecided")
     if d["certificates"]["landscape"] != "exact": bad.append("landscape certificate: " + d["certificates"]["landscape"])
     if d["global_minimum"]["unique_end_to_end"] == "undecided": bad.append("uniqueness undecided")
+    # Every orbit's type and the global decision are certified (issue 15 items 1, 4, 5).
+    for c in d["critical_points"]:
+        if (c["certificate"] or "undecided").startswith("undecided"): bad.append("type of %s: %s" % (c["roots"], c["certificate"]))
+    if (d["certificates"]["global_minimum"] or "").startswith("undecided"): bad.append("global: " + d["certificates"]["global_minimum"])
 if bad:
     print(name + ": " + "; ".join(bad)); sys.exit(1)
 print(name + ": " + str(len(a["critical_points"])) + " orbits, same at 50 and 200 digits, certificate exact")

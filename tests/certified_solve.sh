@@ -56,6 +56,9 @@ def view(path):
     globals_ = sorted(tuple(c["roots"]) for c in cps if c["computed_type"] == "global_minimizer")
     unique = o["global_minimum"]["unique_end_to_end"]
     undecided = sum(c["computed_type"] == "undecided" for c in cps) + (unique == "undecided")
+    # Types and the global decision certified too (issue 15 items 1, 4, 5).
+    undecided += sum((c["certificate"] or "undecided").startswith("undecided") for c in cps)
+    undecided += (o["certificates"]["global_minimum"] or "").startswith("undecided")
     return (orbits, globals_, unique, undecided), None
 (a, ea), (b, eb) = view(sys.argv[1]), view(sys.argv[2])
 why = [x for x in (ea, eb) if x]

@@ -58,14 +58,15 @@ echo "cli smoke ok"
 "$exe" solve "$root/examples/numpy_gd/instance.json" --json --digits 30 > "$tmp/solve.json"
 "$exe" solve "$root/examples/landscape/t2_2_tie.json" --json --digits 30 > "$tmp/solve_tie.json"
 "$exe" solve "$root/examples/landscape/a1_bottleneck.json" --json --max-n 2 > "$tmp/solve_capped.json"
-/usr/bin/python3 - "$root/docs/schemas/solve.schema.json" "$tmp/solve.json" "$tmp/solve_tie.json" "$tmp/solve_capped.json" <<'PY'
+"$exe" solve "$root/examples/landscape/a1_bottleneck.json" --json > "$tmp/solve_uncapped.json"
+/usr/bin/python3 - "$root/docs/schemas/solve.schema.json" "$tmp/solve.json" "$tmp/solve_tie.json" "$tmp/solve_capped.json" "$tmp/solve_uncapped.json" <<'PY'
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
 jsonschema.Draft202012Validator.check_schema(schema)
 docs = [json.load(open(f)) for f in sys.argv[2:]]
 for d in docs:
     jsonschema.validate(d, schema, cls=jsonschema.Draft202012Validator)
-d, tie, capped = docs
+d, tie, capped, uncapped = docs
 assert d["claims"]["CJW.T2.2"]["verdict"] == "holds"
 types = [c["computed_type"] for c in d["critical_points"]]
 assert types.count("global_minimizer") == 1, types
@@ -74,7 +75,10 @@ assert tie["claims"]["CJW.T2.2"]["verdict"] == "violated"          # the exact t
 # Above --max-n: the spectrum comes from the block-structured Hessian, the dense checks are skipped.
 assert len(capped["global_minimum"]["hessian_spectrum"]) == 4, capped["global_minimum"]
 assert any("no dense check" in n for n in capped["notes"]), capped["notes"]
-assert all(c["computed_type"] == "undecided" for c in capped["critical_points"])
+# The types are certified at any N (issue 15): the same as below the cap, from the certified inertia.
+assert [(c["roots"], c["computed_type"]) for c in capped["critical_points"]] == \
+       [(c["roots"], c["computed_type"]) for c in uncapped["critical_points"]], (capped["critical_points"], uncapped["critical_points"])
+assert all(c["certificate"].startswith("enclosure at ") for c in capped["critical_points"]), capped["critical_points"]
 PY
 # A schema violation is caught (the test can fail): drop a required key.
 /usr/bin/python3 - "$root/docs/schemas/solve.schema.json" "$tmp/solve.json" <<'PY'

@@ -73,6 +73,14 @@ assert a["workers"] == 2 and a["candidates"] == 60, a
 assert a["candidate_digest"] == b["candidate_digest"] and a["confirmed"] == b["confirmed"], (a, b)
 assert a["duplicates"] == b["duplicates"], (a, b)
 assert a["candidate_digest"] != one["candidate_digest"], (a, one)
+# Issue 15 item 5: every confirmed counterexample carries how it was decided, saved or not (these
+# runs save nothing: --no-corpus without --corpus).
+import re
+for r in (a, b, one):
+    assert not r["confirmed_files"], r
+    assert len(r["confirmed_certificates"]) == len(r["confirmed"]), r
+    assert all(isinstance(c, str) and re.match(r"^(exact|enclosure at [0-9]+ bits|undecided: .+)$", c)
+               for c in r["confirmed_certificates"]), r["confirmed_certificates"]
 print("ok   2 workers: deterministic (digest", a["candidate_digest"] + ",", len(a["confirmed"]), "confirmed), unlike 1 worker")
 PY
 "$exe" search TEST.planted --no-corpus --corpus "$tmp/planted2" --bits 256 --time-budget-s 30 --max-confirmed 1 \

@@ -426,6 +426,8 @@ void certify_orbit(const Instance& inst, const TargetSvd& svd, const ThresholdDe
     }
     const CertifiedInertia ci = certified_inertia(inst, svd, c.orbit, td, p, max_bits);
     const PointKind k = certified_kind(ci);
+    if (ci.state == CertifiedInertia::State::decided && ci.cluster == ci.zero)
+        c.certified_inertia = Inertia{ci.negative, ci.zero, ci.positive};
     if (ci.state == CertifiedInertia::State::inconsistent) {
         cl.evidence += " [certified inertia: " + ci.detail + "]";
         cl.kind = PointKind::undecided;
@@ -433,7 +435,12 @@ void certify_orbit(const Instance& inst, const TargetSvd& svd, const ThresholdDe
         return;
     }
     if (k != PointKind::undecided) {
-        if (k == cl.kind) {
+        if (cl.kind == PointKind::undecided) {  // the dense classification's tolerances could not decide; the enclosures did
+            cl.evidence += std::string(" [the certified inertia decides ") + to_string(k) + " (" + ci.detail + " at " +
+                           std::to_string(ci.bits) + " bits)]";
+            cl.kind = k;
+            c.certificate = ci.certificate;
+        } else if (k == cl.kind) {
             cl.evidence += " [" + ci.detail + " at " + std::to_string(ci.bits) + " bits]";
             c.certificate = ci.certificate;
         } else {
@@ -453,6 +460,209 @@ void certify_orbit(const Instance& inst, const TargetSvd& svd, const ThresholdDe
         c.certificate += "; the type " + std::string(to_string(cl.kind)) +
                          " rests on the dense classification's tolerances and higher-order terms";
 }
+
+std::optional<Interval> orbit_value_enclosure(const Instance& inst, const ThresholdDecision& td, const Orbit& orbit,
+                                              const Precision& q, std::string* why) {
+    const int L = inst.L;
+    if (static_cast<int>(td.lambda_cjw.size()) != L) {
+        if (why) *why = "no exact lambda";
+        return std::nullopt;
+    }
+    bool ok = false;
+    const std::vector<Interval> ys = target_enclosures(inst, td, q, ok);
+    if (!ok || ys.size() < orbit.choice.size()) {
+        if (why) *why = "no enclosure of the target's singular values at " + std::to_string(q.bits()) + " bits";
+        return std::nullopt;
+    }
+    const Interval lb = positive_root_enclosure(static_cast<unsigned>(L), td.lambda_product, q);
+    const auto xs = orbit_root_enclosures(inst, orbit, td, ys, lb, q, why);
+    if (!xs) return std::nullopt;
+    const Interval half(Rational(1, 2), q), Llb = Interval(Rational(L), q) * lb;
+    Interval sum(q);
+    for (size_t j = 0; j < orbit.choice.size(); ++j) {
+        const Interval& x = (*xs)[j];
+        const Interval d = x.pow(static_cast<unsigned long>(L)) - ys[j];
+        sum = sum + half * (d * d + Llb * x * x);
+    }
+    return Interval(td.loss_factor, q) * sum;
+}
+
+namespace {
+
+// The exact value classes of y_j (the first index with an exactly equal singular value; itself without the
+// exact layer, where no two indices are known equal) and which y_j lie exactly on the tie y*.
+struct ExactClasses {
+    std::vector<int> value_class;
+    std::vector<bool> on_tie;
+};
+ExactClasses exact_classes(const ThresholdDecision& td, int r) {
+    ExactClasses c{std::vector<int>(r), std::vector<bool>(r, false)};
+    for (const auto& t : td.positions)
+        if (t.threshold == "the tie y*" && t.relation == 0 && t.decided_by == "exact" && t.index < r) c.on_tie[t.index] = true;
+    for (int j = 0; j < r; ++j) {
+        c.value_class[j] = j;
+        if (td.exact && j < td.exact->size())
+            for (int k = 0; k < j; ++k)
+                if (td.exact->equal(k, j)) {
+                    c.value_class[j] = c.value_class[k];
+                    break;
+                }
+    }
+    return c;
+}
+
+// The orbit's value key: the sorted (value class, root) pairs, x+ on y* counted as 0 (G(x+; y*) = G(0; y*), CJW (10)).
+std::vector<std::pair<int, int>> value_key(const ExactClasses& c, const Orbit& o) {
+    std::vector<std::pair<int, int>> k;
+    for (size_t j = 0; j < o.choice.size() && j < c.value_class.size(); ++j) {
+        const int root = o.choice[j] != 0 && c.on_tie[j] && o.root_slope[j] > 0 ? 0 : o.choice[j];
+        k.push_back({c.value_class[j], root});
+    }
+    std::sort(k.begin(), k.end());
+    return k;
+}
+
+}  // namespace
+
+bool orbit_values_exactly_equal(const ThresholdDecision& td, const Orbit& a, const Orbit& b) {
+    if (a.choice.size() != b.choice.size()) return false;
+    const ExactClasses c = exact_classes(td, static_cast<int>(a.choice.size()));
+    return value_key(c, a) == value_key(c, b);
+}
+
+namespace {
+
+// Global versus spurious among the local minimizers, and whether an undecided orbit may lie below them,
+// from enclosures of the orbit values (orbit_value_enclosure) escalated p, 2p, 4p, ... up to max_bits,
+// with exact ties from the exact layer (orbit_values_exactly_equal). `global[i]`: 1 global, 0 spurious,
+// -1 undecided (for minimizers; others untouched). Returns the certificate.
+std::string decide_global(const Instance& inst, const ThresholdDecision& td, Landscape& land, const Precision& p,
+                          unsigned max_bits, std::vector<int>& global) {
+    const size_t n = land.orbits.size();
+    global.assign(n, -1);
+    std::vector<size_t> mins, unds;
+    for (size_t i = 0; i < n; ++i) {
+        const PointKind k = land.orbits[i].classification.kind;
+        if (k == PointKind::local_minimizer) mins.push_back(i);
+        else if (k == PointKind::undecided) unds.push_back(i);
+    }
+    if (mins.empty()) return "";
+    if (!td.decided) return "undecided: " + td.note;
+    // A capped orbit list may miss the global minimizer (the enumeration lists x = 0 first).
+    if (!land.complete)
+        return "undecided: the orbit list hit its cap of " + std::to_string(n) + " orbits; an orbit not listed may be lower";
+    // Exact ties, decided once (orbit_values_exactly_equal, with the classes computed once).
+    const ExactClasses classes = exact_classes(td, static_cast<int>(land.svd.y.size()));
+    std::vector<std::vector<std::pair<int, int>>> keys(n);
+    for (size_t i : mins) keys[i] = value_key(classes, land.orbits[i].orbit);
+    for (size_t i : unds) keys[i] = value_key(classes, land.orbits[i].orbit);
+    std::vector<std::vector<char>> tie(n, std::vector<char>(n, 0));
+    for (size_t a : mins) {
+        for (size_t b : mins)
+            if (a != b && keys[a] == keys[b]) tie[a][b] = 1;
+        for (size_t b : unds)
+            if (keys[a] == keys[b]) tie[a][b] = tie[b][a] = 1;
+    }
+    if (mins.size() == 1 && unds.empty()) {
+        global[mins[0]] = 1;
+        return "exact";  // the only local minimizer is global (F is coercive and T2.1 lists every critical point)
+    }
+    bool used_enclosure = false;
+    for (Precision q = p;; q = q.times(2)) {
+        std::vector<std::optional<Interval>> V(n);
+        std::string why;
+        for (size_t i : mins) V[i] = orbit_value_enclosure(inst, td, land.orbits[i].orbit, q, &why);
+        for (size_t i : unds) V[i] = orbit_value_enclosure(inst, td, land.orbits[i].orbit, q, &why);
+        // sign(F_a - F_b): 0 exact tie, -1 / +1 apart, 2 not separated at q.
+        const auto rel = [&](size_t a, size_t b) {
+            if (tie[a][b]) return 0;
+            if (!V[a] || !V[b]) return 2;
+            if (V[a]->upper() < V[b]->lower()) return -1;
+            if (V[a]->lower() > V[b]->upper()) return 1;
+            return 2;
+        };
+        bool settled = true;
+        std::string open;
+        for (size_t a : mins) {
+            bool above = false, unknown = false;
+            for (size_t b : mins) {
+                if (a == b) continue;
+                const int r = rel(a, b);
+                above = above || r == 1;
+                unknown = unknown || r == 2;
+            }
+            global[a] = above ? 0 : unknown ? -1 : 1;
+            if (global[a] < 0) {
+                settled = false;
+                open = root_label_string(land.orbits[a].orbit) + "'s value is not apart from another minimizer's";
+            }
+        }
+        // An undecided orbit below a global minimizer could be the global minimizer (or a lower critical value).
+        for (size_t u : unds)
+            for (size_t a : mins)
+                if (global[a] == 1) {
+                    const int r = rel(u, a);
+                    if (r == -1) {
+                        global[a] = -1;
+                        land.orbits[a].classification.evidence += " [global or spurious undecided: the undecided orbit " +
+                                                                  root_label_string(land.orbits[u].orbit) + " has a lower value]";
+                        open = "an undecided orbit has a lower value";
+                    } else if (r == 2) {
+                        settled = false;
+                        open = "an undecided orbit's value is not apart from " + root_label_string(land.orbits[a].orbit) + "'s";
+                    }
+                }
+        for (size_t a : mins)
+            for (size_t b : mins)
+                if (a != b && !tie[a][b]) used_enclosure = true;
+        if (settled) {
+            for (size_t a : mins)
+                if (global[a] < 0) return "undecided: " + open;
+            for (size_t a : mins)
+                if (global[a] == 1)
+                    land.orbits[a].value = V[a];
+            // Only exact ties between the minimizers: exact; otherwise some comparison was an enclosure's.
+            return used_enclosure ? "enclosure at " + std::to_string(q.bits()) + " bits" : "exact";
+        }
+        if (q.bits() * 2 > max_bits)
+            return "undecided: " + open + " up to " + std::to_string(q.bits()) + " bits (--max-bits " + std::to_string(max_bits) +
+                   ")" + (why.empty() ? std::string() : "; " + why);
+    }
+}
+
+}  // namespace
+
+namespace {
+// certify_orbit's not-dense counterpart: the type is the certified inertia's (no dense classification
+// to agree with); a zero beyond the orbit leaves it undecided (the higher-order terms are dense).
+void certify_orbit_without_dense(const Instance& inst, const TargetSvd& svd, const ThresholdDecision& td, ClassifiedOrbit& c,
+                                 const Precision& p, unsigned max_bits) {
+    Classification& cl = c.classification;
+    cl.kind = PointKind::undecided;
+    if (!td.decided) {
+        cl.evidence = "N above the dense-Hessian cap; the threshold positions are undecided";
+        c.certificate = td.certificate;
+        return;
+    }
+    const CertifiedInertia ci = certified_inertia(inst, svd, c.orbit, td, p, max_bits);
+    const PointKind k = certified_kind(ci);
+    if (ci.state == CertifiedInertia::State::decided && ci.cluster == ci.zero) {
+        c.certified_inertia = Inertia{ci.negative, ci.zero, ci.positive};
+        cl.inertia = *c.certified_inertia;
+    }
+    cl.evidence = "N above the dense-Hessian cap: the type from the certified inertia of the structured blocks (" +
+                  (ci.detail.empty() ? ci.certificate : ci.detail) + " at " + std::to_string(ci.bits) + " bits; no dense cross-check)";
+    if (k != PointKind::undecided) {
+        cl.kind = k;
+        c.certificate = ci.certificate;
+    } else if (ci.state == CertifiedInertia::State::decided) {
+        c.certificate = "undecided: the inertia is certified at " + std::to_string(ci.bits) + " bits (" + ci.detail +
+                        "), a zero beyond the orbit leaves the type to the higher-order terms (dense: N above --max-n)";
+    } else {
+        c.certificate = ci.certificate;
+    }
+}
+}  // namespace
 
 Landscape classify_landscape(const Instance& inst_in, const Precision& p_in, std::uint64_t seed, int starts, bool dense,
                              unsigned max_bits) {
@@ -479,11 +689,11 @@ Landscape classify_landscape(const Instance& inst_in, const Precision& p_in, std
             escalate(inst, seed, c, p, &td);
             certify_orbit(inst, land.svd, td, c, p, max_bits);
         } else {
-            c.classification.kind = PointKind::undecided;
+            // Above the dense cap the type is the certified inertia's alone (it is per orbit and cheap):
+            // only the dense cross-check and the dense higher-order terms are skipped.
             c.classification.loss = loss(inst, c.point, p);
             c.classification.gradient_norm = gradient_norm(inst, c.point, p);
-            c.classification.evidence = "not classified: N above the dense-Hessian cap";
-            c.certificate = "undecided: not classified (N above the dense-Hessian cap)";
+            certify_orbit_without_dense(inst, land.svd, td, c, p, max_bits);
         }
         land.orbits.push_back(std::move(c));
     }
@@ -495,29 +705,44 @@ Landscape classify_landscape(const Instance& inst_in, const Precision& p_in, std
         land.multistart_converged = static_cast<int>(ms.converged.size());
         if (const auto* best = ms.best_result()) land.multistart_value = best->loss;
     }
+    // Global versus spurious from enclosures of the orbit values (decide_global), not a tolerance.
+    std::vector<int> global;
+    land.global_certificate = decide_global(inst, td, land, p, max_bits, global);
     land.global_value = land.multistart_value;
     for (const auto& o : land.orbits)
-        if (o.classification.kind == PointKind::local_minimizer || !dense)
+        if (o.classification.kind == PointKind::local_minimizer || (!dense && o.classification.kind == PointKind::undecided))
             land.global_value = std::min(land.global_value, o.classification.loss);
+    // The multistart is the independent check of T2.1's orbit list: a value below every orbit's (beyond the
+    // rounding of its own Newton steps) means a critical value the list misses; no minimizer is then global.
     const CjwForm form = cjw_form(inst, p);
     const Real tol = 1024 * (inst.L + parameter_count(inst)) * epsilon(p) *
                      (abs(land.global_value) + form.loss_factor * frobenius_norm_squared(inst.target, p) / 2);
-    // An undecided orbit below a local minimizer's value may be the global minimizer the multistart
-    // missed: the minimizer is then not known to be global (nor spurious).
-    Real lowest_undecided = land.global_value;
+    Real lowest_orbit = std::numeric_limits<double>::max();
     for (const auto& o : land.orbits)
-        if (o.classification.kind == PointKind::undecided && o.classification.loss < lowest_undecided)
-            lowest_undecided = o.classification.loss;
-    for (auto& o : land.orbits) {
+        if (o.classification.kind == PointKind::local_minimizer) lowest_orbit = std::min(lowest_orbit, Real(o.classification.loss));
+    if (dense && land.multistart_value < lowest_orbit - tol) {
+        for (auto& g : global) g = g >= 0 ? 0 : g;
+        land.global_certificate = "undecided: the multistart found a value below every local minimizer's (" +
+                                  to_string(land.multistart_value, 20) + " < " + to_string(lowest_orbit, 20) + ")";
+    }
+    for (size_t i = 0; i < land.orbits.size(); ++i) {
+        auto& o = land.orbits[i];
         const PointKind k = o.classification.kind;
-        o.computed = k == PointKind::local_minimizer ? label_minimizer(o.classification.loss, land.global_value, tol, p)
-                                                     : to_string(k);
-        if (o.computed == "global_minimizer" && lowest_undecided < land.global_value - tol) {
-            o.computed = "undecided";
-            o.classification.evidence += " [global or spurious undecided: an undecided orbit has a lower value]";
-        }
+        o.computed = k != PointKind::local_minimizer ? to_string(k)
+                     : global[i] == 1              ? "global_minimizer"
+                     : global[i] == 0              ? "spurious_local_minimizer"
+                                                   : "undecided";
+        if (k == PointKind::local_minimizer && global[i] < 0)
+            o.classification.evidence += " [global or spurious undecided: " + land.global_certificate + "]";
         if (o.computed == "undecided") land.undecided = true;
     }
+    if (td.exact)
+        for (int j = 0; j < static_cast<int>(land.svd.y.size()) && j < td.exact->size(); ++j) {
+            int k = 0;
+            while (k < j && !td.exact->equal(k, j)) ++k;
+            land.exact_class.push_back(k);
+            land.exact_zero.push_back(td.exact->is_zero(j));
+        }
     record_landscape_decisions(land);
     return land;
 }
@@ -526,6 +751,7 @@ void record_landscape_decisions(const Landscape& land) {
     if (!land.certificate.empty() && land.certificate.rfind("no threshold", 0) != 0) record_decision(land.certificate);
     for (const auto& o : land.orbits)
         if (!o.certificate.empty()) record_decision(o.certificate);
+    if (!land.global_certificate.empty()) record_decision(land.global_certificate);
 }
 
 std::string landscape_types_certificate(const Landscape& land) {

@@ -37,28 +37,22 @@ LandscapeThresholds landscape_thresholds(const Instance& inst, const Landscape& 
 
 namespace {
 
-// Inertia of the block-structured Hessian at a critical orbit, O(K^2 L^3), with the one zero
-// policy (tolerance_policy.hpp), the same as evaluate's and the classifier's.
-std::optional<Inertia> structured_inertia(const Instance& inst, const Landscape& land, const ClassifiedOrbit& c,
-                                          const Precision& p) {
-    const auto s = hessian_spectrum_structured(inst, land.svd, c.orbit, p);
-    if (s.eigenvalues.size() == 0 || s.status != Status::ok) return std::nullopt;
-    const Real zero = tolerance::hessian_zero_threshold(s.eigenvalues, p);
-    return count_inertia(s.eigenvalues, zero);
-}
-
-// See GlobalMinimumSummary::unique_end_to_end.
+// See GlobalMinimumSummary::unique_end_to_end. Equal and zero singular values from the exact layer when
+// it ran (landscape.hpp exact_class), else from target_svd's blocks (which the threshold decision has
+// checked to be apart by more than their tie tolerance wherever an index can be active).
 Decision unique_end_to_end(const Landscape& land, const std::vector<const ClassifiedOrbit*>& globals) {
     bool unique = true;
     const auto& first = globals.front()->orbit;
+    const size_t r = first.x.size();
+    const bool exact = land.exact_class.size() == r;
+    const auto same = [&](size_t j, size_t k) { return exact ? land.exact_class[j] == land.exact_class[k] : land.svd.block[j] == land.svd.block[k]; };
+    const auto nonzero = [&](size_t j) { return exact ? !land.exact_zero[j] : land.svd.y[j] > 0; };
     for (const auto* c : globals)
         for (size_t j = 0; j < c->orbit.x.size(); ++j)
             if ((c->orbit.choice[j] != 0) != (first.choice[j] != 0)) unique = false;
-    for (size_t j = 0; j < first.x.size(); ++j)
-        for (size_t k = 0; k < first.x.size(); ++k)
-            if (land.svd.block[j] == land.svd.block[k] && (first.choice[j] != 0) != (first.choice[k] != 0) &&
-                land.svd.y[j] > 0)
-                unique = false;
+    for (size_t j = 0; j < r; ++j)
+        for (size_t k = 0; k < r; ++k)
+            if (same(j, k) && (first.choice[j] != 0) != (first.choice[k] != 0) && nonzero(j)) unique = false;
     if (land.undecided && unique) return Decision::undecided;
     return unique ? Decision::yes : Decision::no;
 }
@@ -74,17 +68,17 @@ LandscapeSummary summarize_landscape(const Instance& inst, const Landscape& land
     PrecisionGuard g(p);
 
     // ---- critical orbits ----
-    // Global orbits: classified global, or above the cap (nothing classified) within
-    // 2^{-bits/2} (|global value| + 1) of the global value.
-    const Real tol = make_real(p, 1, -static_cast<long>(p.bits() / 2)) * (abs(land.global_value) + 1);
+    // Global orbits: decided global (landscape.cpp decide_global: enclosures of the orbit values, exact
+    // ties), above the dense cap too (the types then come from the certified inertia).
     std::vector<const ClassifiedOrbit*> globals;
     for (size_t i = 0; i < land.orbits.size(); ++i) {
         const ClassifiedOrbit& c = land.orbits[i];
         const auto& cl = c.classification;
         OrbitSummary s;
         s.roots = root_labels(c.orbit, inst.L);
-        s.hessian_inertia = dense ? std::optional<Inertia>(cl.inertia) : structured_inertia(inst, land, c, p);
-        s.global = c.computed == "global_minimizer" || (!dense && cl.loss <= land.global_value + tol);
+        // The certified inertia when it decided every sign; else the dense classifier's (tolerance-based).
+        s.hessian_inertia = c.certified_inertia ? c.certified_inertia : dense ? std::optional<Inertia>(cl.inertia) : std::nullopt;
+        s.global = c.computed == "global_minimizer";
         if (s.global) {
             if (globals.empty()) out.global.orbit = i;
             globals.push_back(&c);

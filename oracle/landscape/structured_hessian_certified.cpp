@@ -143,22 +143,15 @@ CertifiedInertia attempt(const Instance& inst, const TargetSvd& svd, const Orbit
     bool ok = false;
     const std::vector<Interval> ys = target_enclosures(inst, td, q, ok);
     if (!ok || static_cast<int>(ys.size()) < r) return undecided("no enclosure of the target's singular values");
-    std::vector<Interval> x;
-    for (int j = 0; j < r; ++j) {
-        if (orbit.choice[j] == 0) {
-            x.emplace_back(q);
-            continue;
-        }
-        const bool on_ybar = std::find(td.on_ybar.begin(), td.on_ybar.end(), j) != td.on_ybar.end();
-        if (on_ybar && L >= 3) {  // the double root: xbar^{L(2L-2)} = ((L-2)/L)^L Lambda (landscape.cpp)
-            x.push_back(positive_root_enclosure(static_cast<unsigned>(L * (2 * L - 2)),
-                                                Rational(rational_power(Rational(L - 2, L), L) * td.lambda_product), q));
-            continue;
-        }
-        const auto e = enclose_root(L, ys[j], lb, orbit.x[j], q);
-        if (!e) return undecided("no certified sign change of f around x_" + std::to_string(j + 1));
-        x.push_back(*e);
-    }
+    std::string why;
+    const auto xs = orbit_root_enclosures(inst, orbit, td, ys, lb, q, &why);
+    if (!xs) return undecided(why);
+    const std::vector<Interval>& x = *xs;
+    const auto on_lambdabar = [&](int j) {
+        for (const auto& t : td.positions)
+            if (t.index == j && t.threshold == "lambdabar" && t.relation == 0 && t.decided_by == "exact") return true;
+        return false;
+    };
     // Which y are exactly zero or exactly equal (the exact layer), for the rotations that fix the target.
     const auto zero_label = [&](int c) { return c >= r || (td.exact && c < td.exact->size() && td.exact->is_zero(c)); };
     const auto equal_labels = [&](int a, int b) {
@@ -265,7 +258,30 @@ CertifiedInertia attempt(const Instance& inst, const TargetSvd& svd, const Orbit
         // The exact zero of the diagonal block of an index exactly on ybar (see the header).
         const bool exact_zero = a == b && L >= 3 && a < r && orbit.choice[a] != 0 &&
                                 std::find(td.on_ybar.begin(), td.on_ybar.end(), a) != td.on_ybar.end();
-        if (exact_zero) ++rank, ++out.beyond_exact;
+        if (exact_zero) ++rank, ++out.beyond_exact, ++out.beyond_xbar;
+        // Two active indices both exactly on ybar (so y_a = y_b), both at xbar: rotating the pair's
+        // coordinates by 45 degrees (U, V and every hidden layer together) is an exact symmetry of F and of
+        // the point, and maps the traceless diagonal combination of the two diagonal blocks' xbar zeros to
+        // the symmetric off-diagonal one, c_l (e_a e_b^T + e_b e_a^T) in every layer, which lies in block
+        // {a, b} and is no rotation (not in the tangent): one more exact zero, at the double root.
+        const auto at_xbar = [&](int j) {
+            return j < r && orbit.choice[j] != 0 && std::find(td.on_ybar.begin(), td.on_ybar.end(), j) != td.on_ybar.end();
+        };
+        const bool pair_zero = a != b && L >= 3 && at_xbar(a) && at_xbar(b) && n == 2 * L;
+        if (pair_zero) ++rank, ++out.beyond_exact, ++out.beyond_xbar;
+        // L = 2, an inactive index o exactly on lambdabar (decided exactly), through an inactive hidden label h:
+        // the variables W_2[o][h], W_1[h][o] couple only with each other (the products of D through h and o
+        // vanish, x = 0), as lf [[lambda_2, -y_o], [-y_o, lambda_1]] (R_o = -y_o), singular iff y_o^2 =
+        // lambda_1 lambda_2 = lambdabar^2 with a positive trace: exactly one zero per such pair (o, h), in
+        // block {min(o, h), max(o, h)}.
+        if (L == 2) {
+            const auto inactive_hidden = [&](int h) {
+                return in(1, h) && std::find(active.begin(), active.end(), h) == active.end();
+            };
+            const auto pair = [&](int o, int h) { return o < r && orbit.choice[o] == 0 && on_lambdabar(o) && inactive_hidden(h); };
+            const int z = pair(a, b) + (a != b && pair(b, a));
+            rank += z, out.beyond_exact += z, out.beyond_lambdabar += z;
+        }
         out.negative += c.negative;
         out.positive += c.positive;
         out.cluster += c.cluster;
@@ -293,7 +309,8 @@ CertifiedInertia attempt(const Instance& inst, const TargetSvd& svd, const Orbit
                      std::to_string(out.positive) + ")" +
                      (!all_decided         ? ", some eigenvalues about 0 beyond the orbit tangent"
                       : out.beyond_exact > 0 ? ", kernel = orbit tangent + " + std::to_string(out.beyond_exact) +
-                                                   " exact zero(s) at the double root xbar"
+                                                   (out.beyond_xbar == out.beyond_exact ? " exact zero(s) at the double root xbar"
+                                                                                        : " exact zero(s) (the double root xbar, or y exactly on lambdabar at L = 2)")
                                              : ", kernel = orbit tangent");
         return out;
     }
@@ -302,6 +319,32 @@ CertifiedInertia attempt(const Instance& inst, const TargetSvd& svd, const Orbit
 }
 
 }  // namespace
+
+std::optional<std::vector<Interval>> orbit_root_enclosures(const Instance& inst, const Orbit& orbit,
+                                                           const ThresholdDecision& td, const std::vector<Interval>& ys,
+                                                           const Interval& lb, const Precision& q, std::string* why) {
+    const int L = inst.L;
+    std::vector<Interval> x;
+    for (size_t j = 0; j < orbit.choice.size(); ++j) {
+        if (orbit.choice[j] == 0) {
+            x.emplace_back(q);
+            continue;
+        }
+        const bool on_ybar = std::find(td.on_ybar.begin(), td.on_ybar.end(), static_cast<int>(j)) != td.on_ybar.end();
+        if (on_ybar && L >= 3) {  // the double root: xbar^{L(2L-2)} = ((L-2)/L)^L Lambda (landscape.cpp)
+            x.push_back(positive_root_enclosure(static_cast<unsigned>(L * (2 * L - 2)),
+                                                Rational(rational_power(Rational(L - 2, L), L) * td.lambda_product), q));
+            continue;
+        }
+        const auto e = j < ys.size() ? enclose_root(L, ys[j], lb, orbit.x[j], q) : std::nullopt;
+        if (!e) {
+            if (why) *why = "no certified sign change of f around x_" + std::to_string(j + 1);
+            return std::nullopt;
+        }
+        x.push_back(*e);
+    }
+    return x;
+}
 
 CertifiedInertia certified_inertia(const Instance& inst, const TargetSvd& svd, const Orbit& orbit,
                                    const ThresholdDecision& td, const Precision& p, unsigned max_bits,
@@ -319,6 +362,26 @@ CertifiedInertia certified_inertia(const Instance& inst, const TargetSvd& svd, c
 PointKind certified_kind(const CertifiedInertia& c) {
     if (c.state != CertifiedInertia::State::decided) return PointKind::undecided;
     if (c.negative > 0 && c.positive > 0) return PointKind::strict_saddle;
+    // Every zero beyond the orbit at the double root xbar, none unexplained, no negative eigenvalue: the
+    // balanced line x_j -> xbar + t (W_l's j-th component scaled by sqrt(lambdabar / lambda_l), (6)-(7))
+    // keeps the point in the family where F = lf sum_k g(x_k; y_k), g(x; y) = (x^L - y)^2 / 2 + L lambdabar
+    // x^2 / 2 (landscape.hpp orbit_value_enclosure). g' = L f, so along it F - F(w) = lf L (f'(xbar) t^2 / 2
+    // + f''(xbar) t^3 / 6 + O(t^4)) with f'(xbar) = 0 and f''(xbar) = xbar^{L-1} h''(xbar) > 0 (f =
+    // x^{L-1} (h - y), h(x) = x^L + lambdabar x^{2-L}, h'' = L(L-1) x^{L-2} + (L-1)(L-2) lambdabar x^{-L}):
+    // an exact non-zero cubic along a direction where the quadratic vanishes, so F decreases for t < 0
+    // and the point is not a local minimizer: a non-strict saddle (no negative eigenvalue).
+    if (c.negative == 0 && c.beyond_xbar > 0 && c.cluster == c.zero) return PointKind::non_strict_saddle;
+    // L = 2, every zero beyond the orbit one of the pairs z = (W_2[o][h], W_1[h][o]) = (kappa a, a), kappa =
+    // y_o / lambda_2 > 0 (o inactive exactly on lambdabar, h a free hidden label), none negative. In the
+    // structured coordinates row o of W_2 and column o of W_1 vanish, and so do column h of W_2 and row h
+    // of W_1; so dP(z) = dW_2 W_1 + W_2 dW_1 = 0 and (dP(u))_{oo'} = 0 for every u and o, o' on lambdabar.
+    // F's only cubic term at L = 2 is <dP(u), dW_2(v) dW_1(w)> (symmetrised; the regularizer is
+    // quadratic), so D^3F[z, z, .] = 0, and F(w + t z) = F(w) + lf t^4 ||M||^2 / 2 with M_oo = kappa
+    // sum_h a_{o,h}^2 > 0. These blocks hold no tangent vector (every D there is 0), so Z is the kernel's
+    // part orthogonal to the orbit; on a slice across the orbit, H > 0 off Z, a vanishing cubic on Z and
+    // a positive quartic on Z make w a strict local minimizer there: a local minimizer.
+    if (c.negative == 0 && c.beyond_exact > 0 && c.beyond_lambdabar == c.beyond_exact && c.cluster == c.zero)
+        return PointKind::local_minimizer;
     if (c.cluster != c.tangent_rank) return PointKind::undecided;  // a zero beyond the orbit: higher order decides
     if (c.negative > 0) return PointKind::local_maximizer;
     return PointKind::local_minimizer;

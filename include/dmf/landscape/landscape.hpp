@@ -8,9 +8,11 @@
 #include "dmf/landscape/classify.hpp"
 #include "dmf/landscape/critical_set.hpp"
 #include "dmf/numerics/exact_algebraic.hpp"
+#include "dmf/numerics/interval.hpp"
 #include "dmf/problem/instance_json.hpp"
 
 #include <memory>
+#include <optional>
 
 #include <cstdint>
 #include <string>
@@ -36,6 +38,12 @@ struct ClassifiedOrbit {
     // classification) or "undecided: <reason>" (then the type, if any, rests on tolerances or on the
     // higher-order terms). Empty when not computed.
     std::string certificate;
+    // The inertia off nothing (negative, zero = kernel dimension, positive) when the certified inertia
+    // decided every eigenvalue's sign (structured_hessian_certified.hpp); empty otherwise.
+    std::optional<Inertia> certified_inertia;
+    // A certified enclosure of F on the orbit (orbit_value_enclosure) at the precision that decided
+    // global versus spurious; empty when not computed (not a minimizer, not needed) or not certified.
+    std::optional<Interval> value;
 };
 
 struct Landscape {
@@ -50,6 +58,14 @@ struct Landscape {
     std::string decision_note;   // why it is higher, or what stayed undecided
     std::vector<ThresholdPosition> positions;  // each y_j against each threshold, with how it was decided
     std::string certificate;     // how the threshold positions the landscape rests on were decided
+    // How global versus spurious (which local minimizers are global) was decided: "exact" (no value
+    // comparison was needed, or only exact ties), "enclosure at B bits" (the orbit values' enclosures
+    // are apart at B bits, exact ties aside) or "undecided: <reason>"; empty without local minimizers.
+    std::string global_certificate;
+    // Per singular index j: the index of the first singular value exactly equal to y_j (the exact layer),
+    // and whether y_j is exactly 0; empty when the exact layer did not run.
+    std::vector<int> exact_class;
+    std::vector<bool> exact_zero;
     std::string summary() const;
 };
 
@@ -97,6 +113,18 @@ Interval gradient_norm_enclosure(const Instance& inst, const Weights& w, const P
 // (every type undecided) and takes the global value over the orbits' values alone.
 Landscape classify_landscape(const Instance& inst, const Precision& p, std::uint64_t seed, int starts = 3,
                              bool dense = true, unsigned max_bits = kDefaultMaxBits);
+
+// A certified enclosure at q of F on the orbit for the instance as written, from (6)-(7) in (3):
+// P = U diag(x_j^L) V^T (prod_l sqrt(lambdabar / lambda_l) = 1) and ||W_l||_F^2 = (lambdabar / lambda_l)
+// sum_j x_j^2, so F = lf sum_j [(x_j^L - y_j)^2 / 2 + L lambdabar x_j^2 / 2] (lf = 2 for KP's loss), with
+// enclosures of y_j, lambdabar and x_j (orbit_root_enclosures). nullopt (why) when a root is not enclosed.
+std::optional<Interval> orbit_value_enclosure(const Instance& inst, const ThresholdDecision& td, const Orbit& orbit,
+                                              const Precision& q, std::string* why = nullptr);
+
+// Whether the values of two orbits are exactly equal by the exact layer alone: the same multiset of
+// (exact value of y_j, root of f(.; y_j)) over j, where x+ at a y_j exactly on the tie y* counts as 0
+// (G(x+; y*) = G(0; y*), CJW (10)). False when not shown (the values may still be equal).
+bool orbit_values_exactly_equal(const ThresholdDecision& td, const Orbit& a, const Orbit& b);
 
 // One orbit of T2.1, built from its representative (hidden rotations drawn after the target SVD
 // from Rng(seed): pass the svd made by target_svd with Rng(seed)) and classified with the same

@@ -39,11 +39,11 @@ LandscapeThresholds landscape_thresholds(const Instance& inst, const Landscape& 
 
 struct OrbitSummary {
     std::vector<std::string> roots;  // root_labels
-    // Dense: the classifier's inertia. Above the cap: the block-structured Hessian's, with the
-    // one zero policy (tolerance::hessian_zero_threshold); none when that spectrum failed or is empty.
+    // The certified inertia (ClassifiedOrbit::certified_inertia) when it decided every sign; else,
+    // when dense, the classifier's (tolerance-based); none otherwise.
     std::optional<Inertia> hessian_inertia;
-    // A global orbit: classified global_minimizer, or (above the cap, where nothing is classified)
-    // an orbit value within 2^{-bits/2} (|global value| + 1) of the global value.
+    // A global orbit: computed global_minimizer (decided from enclosures of the orbit values, also
+    // above the dense cap, where the types come from the certified inertia).
     bool global = false;
 };
 

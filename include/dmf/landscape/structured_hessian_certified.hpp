@@ -22,7 +22,11 @@
 // (structured_hessian.hpp; prod s_k^2 = 1), singular iff 1 + c sum u_l^2 / (2 lambda_l) = 1 + c L / (2
 // lambdabar) = 0, i.e. x^{2L-2} = (L-2) lambdabar / L: exactly xbar. A rank-one change of a positive
 // diagonal moves one eigenvalue, so that block has exactly one zero, counted with the tangent's. The
-// inertia is then decided, and the type (no negative eigenvalue) is left to the higher-order terms.
+// inertia is then decided, and the type (no negative eigenvalue) follows from an exact cubic term
+// (certified_kind: a non-strict saddle). A second exact zero: L = 2 and an inactive index exactly on
+// lambdabar: one singular 2 x 2 pair W_2[o][h], W_1[h][o] per inactive hidden label h (see the .cpp); with
+// no negative eigenvalue the point is then a local minimizer (no cubic term on these pairs, a positive
+// quartic; certified_kind).
 // Undecided (a cluster larger than the tangent: an eigenvalue within the enclosure of 0 beyond the
 // orbit) is retried at 2p and 4p (capped by max_bits); an exact zero there (the double root xbar) stays
 // undecided and is left to the higher-order terms of classify.hpp.
@@ -31,6 +35,7 @@
 #include "dmf/landscape/landscape.hpp"
 #include "dmf/landscape/structured_hessian.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,7 +46,9 @@ struct CertifiedInertia {
     int negative = 0, zero = 0, positive = 0;  // zero: the orbit tangent's exact zeros (when decided)
     int cluster = 0;                           // eigenvalues in the components about 0 (all blocks)
     int tangent_rank = 0;                      // certified lower bound on the tangent dimension (all blocks)
-    int beyond_exact = 0;                      // exact zeros beyond the orbit (the double root xbar), in `zero`
+    int beyond_exact = 0;                      // exact zeros beyond the orbit (below), in `zero`
+    int beyond_xbar = 0;                       // of which at the double root xbar
+    int beyond_lambdabar = 0;                  // of which L = 2 pairs on lambdabar
     unsigned bits = 0;                         // the precision of the last attempt
     std::string certificate;                   // "enclosure at B bits" or "undecided: <reason>"
     std::string detail;
@@ -54,8 +61,17 @@ CertifiedInertia certified_inertia(const Instance& inst, const TargetSvd& svd, c
                                    const ThresholdDecision& td, const Precision& p, unsigned max_bits = kDefaultMaxBits,
                                    bool planted_sign_error = false);
 
+// Certified enclosures of the orbit's x_j at q from the enclosures ys of y_j and lb of lambdabar: 0 where
+// x_j = 0, the closed form of xbar where y_j is exactly on ybar, else a certified sign change of f(.; y_j)
+// about the computed root orbit.x[j]. nullopt (and the reason in *why) when a sign change is not certified.
+std::optional<std::vector<Interval>> orbit_root_enclosures(const Instance& inst, const Orbit& orbit,
+                                                           const ThresholdDecision& td, const std::vector<Interval>& ys,
+                                                           const Interval& lb, const Precision& q, std::string* why = nullptr);
+
 // The type that a decided certified inertia implies (local_minimizer, strict_saddle, local_maximizer),
-// or undecided.
+// non_strict_saddle when the only zeros beyond the orbit are at the double root xbar and none is negative
+// (an exact non-zero cubic along the balanced line, see the .cpp), local_minimizer when they are the L = 2
+// pairs on lambdabar and none is negative (no cubic, a positive quartic), or undecided.
 PointKind certified_kind(const CertifiedInertia& c);
 
 }  // namespace dmf::landscape
