@@ -4,7 +4,7 @@
 #include "dmf/numerics/random.hpp"
 #include "dmf/numerics/tolerance_policy.hpp"
 
-#include "../numerics/arb_kernels.hpp"
+#include "dmf/numerics/arb_kernels.hpp"
 
 #include <boost/multiprecision/mpfr.hpp>
 

@@ -2,7 +2,7 @@
 
 #include "dmf/numerics/parallel.hpp"
 
-#include "../numerics/arb_kernels.hpp"
+#include "dmf/numerics/arb_kernels.hpp"
 
 #include <boost/multiprecision/mpfr.hpp>
 

@@ -1,4 +1,5 @@
-// Internal to oracle/ (Arb stays out of the public headers, like Calcium): midpoint-only Arb
+// Internal to oracle/: included only by oracle/*.cpp, which see Arb's include paths (dmf_oracle links
+// Arb privately); not installed (CMakeLists.txt), so the installed headers name no Arb type. Midpoint-only Arb
 // matrices and vectors for the Hessian-vector product and the Krylov basis. Arb's approximate dot
 // product (arb_approx_dot: one fixed-point accumulation, a single rounding to p at the end) runs at
 // about 9 ns a term at 128 bits against about 85 ns for an mpfr_fma chain (measured in this
