@@ -6,6 +6,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace dmf;
 
@@ -32,7 +35,7 @@ TEST_CASE("Lanczos extreme eigenvalues agree with the dense spectrum within thei
     }
 }
 
-TEST_CASE("HessianVectorProduct (8L products, raw MPFR) agrees with the dense Hessian times v") {
+TEST_CASE("HessianVectorProduct (8L products, Arb kernels) agrees with the dense Hessian times v") {
     const Precision p = Precision::from_bits(128);
     const Instance inst = instance_from_json(
         parse_json_exact(R"({"L":4,"dims":[3,4,2,5,3],"lambda":0.1,"convention":"kp","target":[[1,2,0],[0,1,3],[2,0,1]]})"), p);
@@ -44,6 +47,49 @@ TEST_CASE("HessianVectorProduct (8L products, raw MPFR) agrees with the dense He
     const Vector fast = HessianVectorProduct(inst, w, p).apply(flatten(inst, v, p));
     PrecisionGuard g(p);
     CHECK((dense - fast).cwiseAbs().maxCoeff() <= Real("1e-34") * (1 + dense.cwiseAbs().maxCoeff()));
+}
+
+TEST_CASE("HessianVectorProduct at N = 1,200 (two threads, Arb's block products) agrees with central differences of the gradient at 2p") {
+    // Widths 20 (n_ d_0 >= 20,000: the threaded path) and 48 (arb_mat_approx_mul's block algorithm);
+    // the reference is independent of the HVP code: the gradient (Eigen products) at 256 bits, at
+    // w +- h v with h = 2^-70, whose central difference is exact to O(h^2) = 2^-140.
+    const Precision p = Precision::from_bits(128), q = p.times(2);
+    for (const auto& [L, dims] : std::vector<std::pair<int, std::vector<int>>>{{3, {20, 20, 20, 20}}, {2, {48, 12, 48}}}) {
+        std::string json = R"({"L":)" + std::to_string(L) + R"(,"dims":[)";
+        for (size_t i = 0; i < dims.size(); ++i) json += (i ? "," : "") + std::to_string(dims[i]);
+        json += R"(],"lambda":0.05,"convention":"cjw","target":[)";
+        Rng ry(5);
+        for (int i = 0; i < dims.back(); ++i) {
+            json += i ? ",[" : "[";
+            for (int j = 0; j < dims.front(); ++j) json += (j ? "," : "") + std::to_string(ry.gaussian(p).convert_to<double>());
+            json += "]";
+        }
+        json += "]}";
+        const Instance inst = instance_from_json(parse_json_exact(json), p);
+        const Instance iq = instance_from_json(parse_json_exact(json), q);
+        Rng rng(11);
+        Weights w, v;
+        for (int l = 1; l <= L; ++l) w.push_back(gaussian_matrix(dims[l], dims[l - 1], rng, p));
+        for (int l = 1; l <= L; ++l) v.push_back(gaussian_matrix(dims[l], dims[l - 1], rng, p));
+        const Vector fast = HessianVectorProduct(inst, w, p).apply(flatten(inst, v, p));
+        PrecisionGuard g(q);
+        const Real h = make_real(q, 1, -70);
+        Weights plus, minus;
+        for (int l = 0; l < L; ++l) {
+            plus.push_back(Matrix(w[l] + h * v[l]));
+            minus.push_back(Matrix(w[l] - h * v[l]));
+        }
+        const Vector fd = (flatten(iq, gradient(iq, plus, q), q) - flatten(iq, gradient(iq, minus, q), q)) / (2 * h);
+        Real err = 0, scale = 0;
+        for (Eigen::Index i = 0; i < fd.size(); ++i) {
+            err = std::max(err, Real(abs(fd(i) - fast(i))));
+            scale = std::max(scale, Real(abs(fd(i))));
+        }
+        INFO("N = " << inst.num_parameters() << ", max |fd - hvp| = " << to_string(err, 4) << " of " << to_string(scale, 4));
+        MESSAGE("N = " << inst.num_parameters() << ": max |fd - hvp| / max |fd| = " << to_string(err / scale, 3));
+        CHECK(err <= Real("1e-33") * scale);
+        CHECK(err > 0);  // the two computations are different ones
+    }
 }
 
 TEST_CASE("thick-restart Lanczos: a clustered spectrum, restarted many times, within its certificates") {

@@ -4,6 +4,8 @@
 #include "dmf/numerics/random.hpp"
 #include "dmf/numerics/tolerance_policy.hpp"
 
+#include "dmf/numerics/arb_kernels.hpp"
+
 #include <boost/multiprecision/mpfr.hpp>
 
 #include <algorithm>
@@ -13,65 +15,96 @@ namespace dmf::inline landscape {
 
 namespace {
 
-// Raw-MPFR kernels (no temporaries), split over the hardware threads: the orthogonalization and
-// restarts cost about as much as the products (perf at N = 1,024: project_out 36 %, the products
-// 19 %), and from N = 1,024 a range (hundreds of entries times tens of vectors) pays for a thread.
-template <class F>
-void parallel_for(Eigen::Index n, const F& f) {
-    parallel_ranges(n, n < 1024 ? 1u : hardware_threads(), f);
+// The Krylov basis and every operation on it (orthogonalization, restarts) on midpoint-only Arb
+// vectors with Arb's approximate dot product (arb_kernels.hpp: one fixed-point accumulation and a
+// single rounding to p per dot product, ~9 ns a term at 128 bits against ~85 ns for an mpfr_fma
+// chain), split over the hardware threads from N = 1,024. The operator itself stays an Eigen/MPFR
+// function (one conversion each way per product, O(N)).
+unsigned threads_for(slong n) { return n < 1024 ? 1u : hardware_threads(); }
+
+class Basis {
+public:
+    Basis(slong n, slong capacity) : n_(n), cap_(capacity), buf_(_arb_vec_init(n * capacity)) {}
+    Basis(const Basis&) = delete;
+    Basis& operator=(const Basis&) = delete;
+    ~Basis() { _arb_vec_clear(buf_, n_ * cap_); }
+    arb_ptr row(slong k) { return buf_ + k * n_; }
+    arb_srcptr row(slong k) const { return buf_ + k * n_; }
+    void swap(Basis& o) noexcept {
+        std::swap(n_, o.n_);
+        std::swap(cap_, o.cap_);
+        std::swap(buf_, o.buf_);
+    }
+
+private:
+    slong n_, cap_;
+    arb_ptr buf_;
+};
+
+Real dot(arb_srcptr x, arb_srcptr y, slong n, slong prec) {
+    arb_t s;
+    arb_init(s);
+    arb_approx_dot(s, nullptr, 0, x, 1, y, 1, n, prec);
+    Real out = 0;
+    arbk::get(out, s);
+    arb_clear(s);
+    return out;
 }
 
-mpfr_ptr raw(Real& x) { return x.backend().data(); }
-mpfr_srcptr raw(const Real& x) { return x.backend().data(); }
+Real norm(arb_srcptr x, slong n, slong prec) { return sqrt(dot(x, x, n, prec)); }
 
-// c_i = <V_i, z> for i < m, then z -= sum_i c_i V_i; returns c.
-std::vector<Real> project_out(const std::vector<Vector>& V, size_t m, Vector& z, const Precision& p) {
-    const Eigen::Index N = z.size();
-    const mpfr_prec_t prec = static_cast<mpfr_prec_t>(p.bits());
-    std::vector<Real> c(m, Real(0));
-    const unsigned t = hardware_threads();
-    // Partial dot products per thread over entry ranges, summed after.
-    std::vector<std::vector<Real>> part(t, std::vector<Real>(m, Real(0)));
-    parallel_for(N, [&](Eigen::Index i0, Eigen::Index i1) {
-        const unsigned slot = static_cast<unsigned>(i0 * t / N);
-        mpfr_t acc;
-        mpfr_init2(acc, prec);
-        for (size_t k = 0; k < m; ++k) {
-            mpfr_set_zero(acc, 1);
-            for (Eigen::Index i = i0; i < i1; ++i) mpfr_fma(acc, raw(V[k](i)), raw(z(i)), acc, MPFR_RNDN);
-            mpfr_set(raw(part[slot][k]), acc, MPFR_RNDN);
+void scale_down(arb_ptr x, slong n, const Real& by, slong prec) {
+    arf_t b;
+    arf_init(b);
+    arf_set_mpfr(b, by.backend().data());
+    for (slong i = 0; i < n; ++i) arf_div(arb_midref(x + i), arb_midref(x + i), b, prec, ARF_RND_NEAR);
+    arf_clear(b);
+}
+
+// c_k = <V_k, z> for k < m, then z -= sum_k c_k V_k; returns c.
+std::vector<Real> project_out(const Basis& V, slong m, arb_ptr z, slong n, slong prec) {
+    arb_ptr c = _arb_vec_init(m);
+    const unsigned t = threads_for(n);
+    arbk::parallel(m, t, [&](slong k0, slong k1) {
+        for (slong k = k0; k < k1; ++k) arb_approx_dot(c + k, nullptr, 0, V.row(k), 1, z, 1, n, prec);
+    });
+    arbk::parallel(n, t, [&](slong i0, slong i1) {
+        arb_t r;
+        arb_init(r);
+        for (slong i = i0; i < i1; ++i) {
+            arb_approx_dot(r, z + i, 1, c, 1, V.row(0) + i, n, m, prec);
+            arb_swap(z + i, r);
         }
-        mpfr_clear(acc);
+        arb_clear(r);
     });
-    for (size_t k = 0; k < m; ++k)
-        for (unsigned s = 0; s < t; ++s) c[k] += part[s][k];
-    std::vector<Real> neg(m);
-    for (size_t k = 0; k < m; ++k) neg[k] = -c[k];
-    parallel_for(N, [&](Eigen::Index i0, Eigen::Index i1) {
-        for (Eigen::Index i = i0; i < i1; ++i)
-            for (size_t k = 0; k < m; ++k) mpfr_fma(raw(z(i)), raw(neg[k]), raw(V[k](i)), raw(z(i)), MPFR_RNDN);
-    });
-    return c;
+    std::vector<Real> out(static_cast<size_t>(m));
+    for (slong k = 0; k < m; ++k) arbk::get(out[static_cast<size_t>(k)], c + k);
+    _arb_vec_clear(c, m);
+    return out;
 }
 
-// X_j = sum_i V_i S(i, cols[j]).
-std::vector<Vector> combine(const std::vector<Vector>& V, const Matrix& S, const std::vector<Eigen::Index>& cols,
-                            const Precision& p) {
-    const Eigen::Index N = V.front().size();
-    const mpfr_prec_t prec = static_cast<mpfr_prec_t>(p.bits());
-    std::vector<Vector> X(cols.size(), zero_vector(N, p));
-    parallel_for(N, [&](Eigen::Index i0, Eigen::Index i1) {
-        mpfr_t acc;
-        mpfr_init2(acc, prec);
-        for (size_t j = 0; j < cols.size(); ++j)
-            for (Eigen::Index i = i0; i < i1; ++i) {
-                mpfr_set_zero(acc, 1);
-                for (Eigen::Index r = 0; r < S.rows(); ++r) mpfr_fma(acc, raw(V[r](i)), raw(S(r, cols[j])), acc, MPFR_RNDN);
-                mpfr_set(raw(X[j](i)), acc, MPFR_RNDN);
-            }
-        mpfr_clear(acc);
+// Row j of X = sum_r V_r S(r, cols[j]) for r < size.
+void combine(const Basis& V, slong size, const Matrix& S, const std::vector<Eigen::Index>& cols, Basis& X, slong n,
+             slong prec) {
+    const slong nc = static_cast<slong>(cols.size());
+    arb_ptr s = _arb_vec_init(size * nc);
+    for (slong j = 0; j < nc; ++j)
+        for (slong r = 0; r < size; ++r) arbk::set(s + j * size + r, S(r, cols[static_cast<size_t>(j)]));
+    arbk::parallel(n, threads_for(n), [&](slong i0, slong i1) {
+        for (slong j = 0; j < nc; ++j)
+            for (slong i = i0; i < i1; ++i) arb_approx_dot(X.row(j) + i, nullptr, 0, V.row(0) + i, n, s + j * size, 1, size, prec);
     });
-    return X;
+    _arb_vec_clear(s, size * nc);
+}
+
+Vector to_vector(arb_srcptr x, slong n, const Precision& p) {
+    Vector v = zero_vector(n, p);
+    for (slong i = 0; i < n; ++i) arbk::get(v(i), x + i);
+    return v;
+}
+
+void from_vector(arb_ptr x, const Vector& v) {
+    for (Eigen::Index i = 0; i < v.size(); ++i) arbk::set(x + i, v(i));
 }
 
 Real norm(const Vector& v) {
@@ -91,47 +124,57 @@ LanczosResult lanczos_extreme(const SymmetricOperator& H, long long n, const Pre
     // Kept at a restart: the k wanted plus as many again at each end (thick restart).
     const int keep_end = std::min(2 * k, std::max(1, (m - 2) / 2 - 1));
     LanczosResult out;
+    const slong prec = static_cast<slong>(p.bits());
+    const slong N = static_cast<slong>(n);
     Rng rng(o.seed);
-    Vector q = zero_vector(n, p);
-    for (long long i = 0; i < n; ++i) q(i) = rng.gaussian(p);
-    q /= norm(q);
-    std::vector<Vector> V{q};
+    // V: rows 0..count-1 the orthonormal basis (at most m + 1: the m of T and the residual direction).
+    Basis V(N, m + 1), spare(N, m + 1);
+    slong count = 1;
+    {
+        Vector q = zero_vector(n, p);
+        for (long long i = 0; i < n; ++i) q(i) = rng.gaussian(p);
+        from_vector(V.row(0), q);
+        scale_down(V.row(0), N, norm(V.row(0), N, prec), prec);
+    }
     Matrix T = zeros(m, m, p);  // V^T H V, upper triangle from Gram-Schmidt
-    int s = 0;                  // vectors kept from the last restart (T diagonal there, row s the coupling)
     Real beta = 0;
-    Vector coupling;            // after a restart: T(i, s) = coupling(i), i < s
     const Real eps = epsilon(p);
-    std::vector<Real> lo_theta, hi_theta;
     Matrix S;
     Vector theta;
+    arb_ptr z = _arb_vec_init(N);
+    struct Free {
+        arb_ptr z;
+        slong n;
+        ~Free() { _arb_vec_clear(z, n); }
+    } free_z{z, N};
     while (true) {
         // Expand the basis from s + 1 vectors to m (V has s + 1 vectors: the kept ones and the residual direction).
-        int j = static_cast<int>(V.size()) - 1;
+        int j = static_cast<int>(count) - 1;
         bool invariant = false;
         for (; j < m; ++j) {
-            Vector z = H(V[j]);
+            from_vector(z, H(to_vector(V.row(j), N, p)));
             ++out.iterations;
-            const Real before = norm(z);
-            std::vector<Real> c = project_out(V, V.size(), z, p);
-            beta = norm(z);
+            const Real before = norm(z, N, prec);
+            std::vector<Real> c = project_out(V, count, z, N, prec);
+            beta = norm(z, N, prec);
             // A second pass only when the first cancelled much (DGKS, eta = 1/sqrt(2)): "twice is
             // enough", and once is enough when ||z|| kept more than 1/sqrt(2) of itself.
             if (2 * beta * beta < before * before) {
-                const std::vector<Real> c2 = project_out(V, V.size(), z, p);
+                const std::vector<Real> c2 = project_out(V, count, z, N, prec);
                 for (size_t i = 0; i < c.size(); ++i) c[i] += c2[i];
-                beta = norm(z);
+                beta = norm(z, N, prec);
             }
             for (int i = 0; i <= j; ++i) T(i, j) = c[static_cast<size_t>(i)];
-            if (j + 1 == m) {
-                V.push_back(beta > 0 ? Vector(z / beta) : z);
-                break;
-            }
-            if (beta <= eps * eps * (1 + abs(T(j, j)))) {  // an invariant subspace: the Ritz values are eigenvalues
+            const bool last = j + 1 == m;
+            if (!last && beta <= eps * eps * (1 + abs(T(j, j)))) {  // an invariant subspace: the Ritz values are eigenvalues
                 invariant = true;
                 ++j;
                 break;
             }
-            V.push_back(z / beta);
+            _arb_vec_set(V.row(count), z, N);
+            if (beta > 0) scale_down(V.row(count), N, beta, prec);
+            ++count;
+            if (last) break;
         }
         const int size = invariant ? j : m;
         Matrix Ts = zeros(size, size, p);
@@ -166,12 +209,13 @@ LanczosResult lanczos_extreme(const SymmetricOperator& H, long long n, const Pre
             std::vector<Eigen::Index> cols;
             for (int i = 0; i < kk; ++i) cols.push_back(i);
             for (int i = 0; i < kk; ++i) cols.push_back(size - 1 - i);
-            const std::vector<Vector> X = combine(std::vector<Vector>(V.begin(), V.begin() + size), S, cols, p);
+            combine(V, size, S, cols, spare, N, prec);
             out.lowest.clear();
             out.highest.clear();
             bool certified = true;
             for (size_t c = 0; c < cols.size(); ++c) {
-                const Vector x = X[c] / norm(X[c]);
+                Vector x = to_vector(spare.row(static_cast<slong>(c)), N, p);
+                x /= norm(x);
                 const Real th = theta(cols[c]);
                 const Real r = norm(Vector(H(x) - th * x));
                 ++out.iterations;
@@ -185,16 +229,16 @@ LanczosResult lanczos_extreme(const SymmetricOperator& H, long long n, const Pre
         std::vector<Eigen::Index> cols;
         for (int i = 0; i < keep_end; ++i) cols.push_back(i);
         for (int i = 0; i < keep_end; ++i) cols.push_back(size - keep_end + i);
-        std::vector<Vector> kept = combine(std::vector<Vector>(V.begin(), V.begin() + size), S, cols, p);
-        const Vector residual_dir = V[static_cast<size_t>(size)];
-        s = static_cast<int>(cols.size());
+        combine(V, size, S, cols, spare, N, prec);
+        const int s = static_cast<int>(cols.size());
+        _arb_vec_set(spare.row(s), V.row(size), N);
+        V.swap(spare);
+        count = s + 1;
         T = zeros(m, m, p);
         for (int i = 0; i < s; ++i) {
             T(i, i) = theta(cols[static_cast<size_t>(i)]);
             T(i, s) = beta * S(size - 1, cols[static_cast<size_t>(i)]);  // overwritten by Gram-Schmidt at step s
         }
-        kept.push_back(residual_dir);
-        V = std::move(kept);
         ++out.restarts;
     }
 }

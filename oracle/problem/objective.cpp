@@ -2,9 +2,12 @@
 
 #include "dmf/numerics/parallel.hpp"
 
+#include "dmf/numerics/arb_kernels.hpp"
+
 #include <boost/multiprecision/mpfr.hpp>
 
 #include <algorithm>
+#include <memory>
 #include <stdexcept>
 
 namespace dmf::inline problem {
@@ -210,6 +213,11 @@ Matrix fast_matmul(const Matrix& a_in, bool transpose_a, const Matrix& b_in, boo
     return C;
 }
 
+// The direction-independent pieces, as midpoint-only Arb matrices (arb_kernels.hpp).
+struct HessianVectorProduct::Pieces {
+    std::vector<arbk::Mat> W, Wt, F, Ft, A, RBt, AtR;  // index l as in the comments below
+};
+
 HessianVectorProduct::HessianVectorProduct(const Instance& inst, const Weights& w, const Precision& p)
     : inst_(inst), p_(p), n_(inst.num_parameters()), w_(rounded_weights(inst, w, p)) {
     const int L = inst.L;
@@ -217,52 +225,145 @@ HessianVectorProduct::HessianVectorProduct(const Instance& inst, const Weights& 
     PrecisionGuard guard(p);
     loss_factor_ = form.loss_factor;
     lambda_ = form.lambda;
-    F_.resize(L + 1);
-    A_.resize(L + 1);
-    RBt_.resize(L + 1);
-    AtR_.resize(L + 1);
-    F_[0] = identity(inst.dims[0], p);
-    for (int l = 1; l <= L; ++l) F_[l] = fast_matmul(w_[l - 1], false, F_[l - 1], false, p);
-    A_[L] = identity(inst.dims[L], p);
-    for (int l = L - 1; l >= 1; --l) A_[l] = fast_matmul(A_[l + 1], false, w_[l], false, p);
-    const Matrix R = F_[L] - rounded(inst.target, p);
+    const slong prec = static_cast<slong>(p.bits());
+    auto pc = std::make_shared<Pieces>();
+    // F_l = W_l ... W_1 (F_0 = I), A_l = W_L ... W_{l+1} (A_L = I), R = P - Y, R F_{l-1}^T, A_l^T R.
+    pc->W.resize(L + 1);
+    pc->Wt.resize(L + 1);
+    pc->F.resize(L + 1);
+    pc->Ft.resize(L + 1);
+    pc->A.resize(L + 1);
+    pc->RBt.resize(L + 1);
+    pc->AtR.resize(L + 1);
     for (int l = 1; l <= L; ++l) {
-        RBt_[l] = fast_matmul(R, false, F_[l - 1], true, p);
-        AtR_[l] = fast_matmul(A_[l], true, R, false, p);
+        pc->W[l] = arbk::Mat(w_[l - 1]);
+        pc->Wt[l] = pc->W[l].transposed();
     }
+    pc->F[0] = arbk::Mat(identity(inst.dims[0], p));
+    for (int l = 1; l <= L; ++l) pc->F[l] = arbk::mul(pc->W[l], pc->F[l - 1], prec);
+    for (int l = 0; l <= L; ++l) pc->Ft[l] = pc->F[l].transposed();
+    pc->A[L] = arbk::Mat(identity(inst.dims[L], p));
+    for (int l = L - 1; l >= 1; --l) pc->A[l] = arbk::mul(pc->A[l + 1], pc->W[l + 1], prec);
+    arbk::Mat R(pc->F[L]);
+    {
+        const Matrix y = rounded(inst.target, p);
+        for (slong i = 0; i < R.rows(); ++i)
+            for (slong j = 0; j < R.cols(); ++j) {
+                arb_t t;
+                arb_init(t);
+                arbk::set(t, y(i, j));
+                arf_sub(arb_midref(R.at(i, j)), arb_midref(R.at(i, j)), arb_midref(t), prec, ARF_RND_NEAR);
+                mag_zero(arb_radref(R.at(i, j)));
+                arb_clear(t);
+            }
+    }
+    for (int l = 1; l <= L; ++l) {
+        pc->RBt[l] = arbk::mul(R, pc->Ft[l - 1], prec);
+        pc->AtR[l] = arbk::mul(pc->A[l].transposed(), R, prec);
+    }
+    pieces_ = std::move(pc);
 }
 
 Weights HessianVectorProduct::operator()(const Weights& v_in) const {
-    const Weights v = rounded_weights(inst_, v_in, p_);
+    return unflatten(inst_, apply(flatten(inst_, v_in, p_)), p_);
+}
+
+Vector HessianVectorProduct::apply(const Vector& v_flat) const {
+    if (v_flat.size() != n_)
+        throw std::invalid_argument("HessianVectorProduct: vector has " + std::to_string(v_flat.size()) + " entries, N = " +
+                                    std::to_string(n_));
     const int L = inst_.L;
-    const Precision& p = p_;
-    PrecisionGuard guard(p);
+    const auto& d = inst_.dims;
+    const Pieces& pc = *pieces_;
+    const slong prec = static_cast<slong>(p_.bits());
+    using arbk::Piece;
+    // The direction, layer by layer (flattened column-major, objective.hpp's order).
+    std::vector<arbk::Mat> V(L + 1);
+    {
+        long long off = 0;
+        for (int l = 1; l <= L; ++l) {
+            V[l] = arbk::Mat(d[l], d[l - 1]);
+            for (int j = 0; j < d[l - 1]; ++j)
+                for (int i = 0; i < d[l]; ++i) arbk::set(V[l].at(i, j), v_flat(off + i + static_cast<long long>(j) * d[l]));
+            off += static_cast<long long>(d[l]) * d[l - 1];
+        }
+    }
     // dF_l = V_l F_{l-1} + W_l dF_{l-1} (dF_0 = 0, dP = dF_L = sum_m A_m V_m B_m);
     // dA_l = dA_{l+1} W_{l+1} + A_{l+1} V_{l+1} (dA_L = 0); T_l = A_l^T dP = W_{l+1}^T T_{l+1}.
     // The derivative of grad_l = A_l^T R B_l^T + lambda_l W_l along V (B_l = F_{l-1}):
     //   T_l F_{l-1}^T + dA_l^T (R F_{l-1}^T) + (A_l^T R) dF_{l-1}^T + lambda_l V_l.
-    std::vector<Matrix> dF(L + 1), dA(L + 1), T(L + 1);
-    dF[0] = zeros(inst_.dims[0], inst_.dims[0], p);
-    dF[1] = v[0];
-    for (int l = 2; l <= L; ++l)
-        dF[l] = fast_matmul(v[l - 1], false, F_[l - 1], false, p) + fast_matmul(w_[l - 1], false, dF[l - 1], false, p);
-    dA[L] = zeros(inst_.dims[L], inst_.dims[L], p);
-    if (L >= 2) dA[L - 1] = v[L - 1];
-    for (int l = L - 2; l >= 1; --l)
-        dA[l] = fast_matmul(dA[l + 1], false, w_[l], false, p) + fast_matmul(A_[l + 1], false, v[l], false, p);
-    T[L] = dF[L];
-    for (int l = L - 1; l >= 1; --l) T[l] = fast_matmul(w_[l], true, T[l + 1], false, p);
-    Weights out(L);
-    for (int l = 1; l <= L; ++l) {
-        Matrix h = fast_matmul(T[l], false, F_[l - 1], true, p);
-        if (l < L) h += fast_matmul(dA[l], true, RBt_[l], false, p);
-        if (l > 1) h += fast_matmul(AtR_[l], false, dF[l - 1], true, p);
-        h += lambda_[l - 1] * v[l - 1];
-        out[l - 1] = loss_factor_ * h;
+    // Each sum of products is one product of concatenated blocks ([V_l W_l][F_{l-1}; dF_{l-1}]),
+    // so every entry is a single dot product rounded once to p.
+    std::vector<arbk::Mat> dF(L + 1), dA(L + 1), T(L + 1);
+    const auto forward = [&] {
+        dF[1] = V[1];
+        for (int l = 2; l <= L; ++l)
+            dF[l] = arbk::mul(arbk::hcat({Piece{&V[l]}, Piece{&pc.W[l]}}), arbk::vcat({Piece{&pc.F[l - 1]}, Piece{&dF[l - 1]}}),
+                              prec);
+        T[L] = dF[L];
+        for (int l = L - 1; l >= 1; --l) T[l] = arbk::mul(pc.Wt[l + 1], T[l + 1], prec);
+    };
+    const auto backward = [&] {
+        if (L >= 2) dA[L - 1] = V[L];
+        for (int l = L - 2; l >= 1; --l)
+            dA[l] = arbk::mul(arbk::hcat({Piece{&dA[l + 1]}, Piece{&pc.A[l + 1]}}),
+                              arbk::vcat({Piece{&pc.W[l + 1]}, Piece{&V[l + 1]}}), prec);
+    };
+    // Two independent recursions: one per core when the products are large enough to pay for a
+    // thread (about 20,000 multiply-adds each, as fast_matmul).
+    const bool threaded = hardware_threads() > 1 && static_cast<double>(n_) * d[0] >= 20000;
+    if (threaded) {
+        std::thread t = arbk::spawn(backward);
+        forward();
+        t.join();
+    } else {
+        forward();
+        backward();
     }
-    return out;
+    std::vector<arbk::Mat> out(L + 1);
+    const auto layer = [&](int l) {
+        if (L == 1) {
+            out[l] = arbk::mul(T[l], pc.Ft[l - 1], prec);
+            return;
+        }
+        if (l == L)
+            out[l] = arbk::mul(arbk::hcat({Piece{&T[l]}, Piece{&pc.AtR[l]}}),
+                               arbk::vcat({Piece{&pc.Ft[l - 1]}, Piece{&dF[l - 1], true}}), prec);
+        else if (l == 1)
+            out[l] = arbk::mul(arbk::hcat({Piece{&T[l]}, Piece{&dA[l], true}}),
+                               arbk::vcat({Piece{&pc.Ft[l - 1]}, Piece{&pc.RBt[l]}}), prec);
+        else
+            out[l] = arbk::mul(arbk::hcat({Piece{&T[l]}, Piece{&dA[l], true}, Piece{&pc.AtR[l]}}),
+                               arbk::vcat({Piece{&pc.Ft[l - 1]}, Piece{&pc.RBt[l]}, Piece{&dF[l - 1], true}}), prec);
+    };
+    if (threaded && L > 1) {
+        // Layers 1..L split in two halves of about equal work.
+        const int half = (L + 1) / 2;
+        std::thread t = arbk::spawn([&] {
+            for (int l = half + 1; l <= L; ++l) layer(l);
+        });
+        for (int l = 1; l <= half; ++l) layer(l);
+        t.join();
+    } else {
+        for (int l = 1; l <= L; ++l) layer(l);
+    }
+    // loss_factor (h + lambda_l V_l), entry by entry in MPFR at p (as before: two roundings).
+    PrecisionGuard guard(p_);
+    Vector result = zero_vector(n_, p_);
+    Real h, lv;
+    long long off = 0;
+    for (int l = 1; l <= L; ++l) {
+        for (int j = 0; j < d[l - 1]; ++j)
+            for (int i = 0; i < d[l]; ++i) {
+                const long long k = off + i + static_cast<long long>(j) * d[l];
+                arbk::get(h, out[l].at(i, j));
+                lv = lambda_[l - 1] * v_flat(k);
+                h += lv;
+                result(k) = loss_factor_ * h;
+            }
+        off += static_cast<long long>(d[l]) * d[l - 1];
+    }
+    return result;
 }
-
-Vector HessianVectorProduct::apply(const Vector& v) const { return flatten(inst_, (*this)(unflatten(inst_, v, p_)), p_); }
 
 }  // namespace dmf::problem

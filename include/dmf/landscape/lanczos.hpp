@@ -1,8 +1,10 @@
 // Extreme eigenvalues of the Hessian at any point without forming it: thick-restart Lanczos
 // (Wu-Simon; the symmetric Krylov-Schur form) on the Hessian-vector product of the definition
-// (objective.hpp, HessianVectorProduct), with full reorthogonalization (two Gram-Schmidt passes) at
-// the working precision, for N where the dense path is out of reach. The basis holds at most
-// `basis` vectors; at each restart the Ritz vectors of both ends are kept.
+// (objective.hpp, HessianVectorProduct), with full reorthogonalization (a second Gram-Schmidt pass
+// when the first cancels, DGKS) at the working precision, for N where the dense path is out of
+// reach. The basis holds at most `basis` vectors; at each restart the Ritz vectors of both ends are
+// kept. The basis and its orthogonalization live in Arb vectors with Arb's approximate dot product
+// (one rounding to p per dot product), split over the cores from N = 1,024.
 // Each Ritz value theta comes with its residual r = ||H x - theta x|| computed explicitly (one more
 // product, ||x|| = 1): for symmetric H some eigenvalue lies in [theta - r, theta + r] (Weyl /
 // Bauer-Fike), so the bound is a certificate up to the products' rounding, not an estimate.
