@@ -124,6 +124,8 @@ int run_classify(const ClassifyOptions& o) {
                    " bits (the nearest orbit's type is certified separately)");
     cert["landscape"] = a.landscape_certificate.empty() ? json(nullptr) : json(a.landscape_certificate);
     cert["nearest_orbit_type"] = a.orbit && !a.orbit->certificate.empty() ? json(a.orbit->certificate) : json(nullptr);
+    // Global versus spurious for the nearest orbit: solve's certified decision (orbit-value enclosures).
+    cert["nearest_orbit_global"] = a.global_certificate.empty() ? json(nullptr) : json(a.global_certificate);
     cert["distance_to_orbit"] = a.reached && a.dense
                                     ? json("undecided: an upper bound (only the hidden rotations are aligned; "
                                            "rounding not enclosed)")

@@ -3,11 +3,13 @@
 #include "dmf/landscape/critical_search.hpp"
 #include "dmf/landscape/multistart.hpp"
 #include "dmf/landscape/structured_hessian.hpp"
+#include "dmf/numerics/decision_log.hpp"
 #include "dmf/numerics/tolerance_policy.hpp"
 #include "dmf/problem/finite_difference.hpp"
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace dmf::inline landscape {
 
@@ -118,6 +120,51 @@ void certify_matched_orbit(const Instance& inst, const TargetSvd& svd, const Pre
     certify_orbit(inst, svd, td, c, p);
 }
 
+// The landscape of the instance as written, as `solve` computes it (classify_landscape: same seed, starts
+// and density), with its decision-log records dropped: they are every orbit's, not classify's verdicts.
+Landscape solve_landscape(const Instance& inst, const Precision& p, std::uint64_t seed) {
+    const DecisionTally outer = take_thread_decisions();
+    Landscape land = classify_landscape(inst, p, seed, 3, true);
+    take_thread_decisions();
+    restore_thread_decisions(outer, DecisionTally{});
+    return land;
+}
+
+// Global versus spurious for the matched orbit c (a local minimizer), decided as `solve` decides it: by
+// the landscape's decide_global, which compares certified enclosures of the orbit values (escalated up
+// to kDefaultMaxBits) with exact ties from the exact layer. The label is the landscape's for the orbit
+// with the same root choice; an undecided landscape certificate, a different type there, or a
+// disagreement with the tolerance comparison `by_tolerance` makes it undecided (with the reason).
+// Records a.global_certificate in the decision log.
+void decide_matched_global(const Landscape& land, PointAnalysis& a, ClassifiedOrbit& c, const std::string& by_tolerance) {
+    const auto undecided = [&](const std::string& why) {
+        c.computed = "undecided";
+        a.global_certificate = "undecided: " + why;
+        c.classification.evidence += " [a local minimizer; global or spurious undecided: " + why + "]";
+    };
+    const ClassifiedOrbit* m = nullptr;
+    for (const auto& o : land.orbits)
+        if (o.orbit.choice == c.orbit.choice) m = &o;
+    const std::string& lc = land.global_certificate;
+    if (!m) undecided("the matched orbit is not in the landscape's list" + std::string(land.complete ? "" : " (capped)"));
+    else if (m->classification.kind != PointKind::local_minimizer)
+        undecided(std::string("the landscape classifies the matched orbit ") + to_string(m->classification.kind));
+    else if (lc.empty() || lc.rfind("undecided", 0) == 0)
+        undecided("the landscape's decision is " + (lc.empty() ? std::string("missing") : lc.substr(11)));
+    else if (m->computed != "global_minimizer" && m->computed != "spurious_local_minimizer")
+        undecided("the landscape left the matched orbit " + m->computed);
+    else if (by_tolerance != "undecided" && by_tolerance != m->computed)
+        undecided("the certified decision (" + m->computed + ", " + lc + ") and the tolerance comparison (" + by_tolerance +
+                  ") disagree");
+    else {
+        c.computed = m->computed;
+        c.value = m->value;
+        a.global_certificate = lc;
+        c.classification.evidence += " [" + m->computed + " by the landscape's orbit values: " + lc + "]";
+    }
+    record_decision(a.global_certificate);
+}
+
 }  // namespace
 
 PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precision& p, long long max_n, std::uint64_t seed,
@@ -182,6 +229,7 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
         a.notes.push_back("Levenberg-Marquardt on grad F = 0 did not converge from this point: no nearest orbit");
         return a;
     }
+    std::optional<Landscape> land;
     a.reached = true;
     a.reached_point = reached.w;
     a.reached_value = reached.loss;
@@ -203,26 +251,32 @@ PointAnalysis analyze_point(const Instance& inst, const Weights& w, const Precis
         PrecisionGuard g(p);
         if (c.classification.kind == PointKind::local_minimizer)
             a.global_value = std::min(a.global_value, c.classification.loss);
+        // The old tolerance comparison: a cross-check of the certified decision, never the verdict.
         const Real tol = 1024 * (inst.L + inst.num_parameters()) * epsilon(p) *
                          (abs(a.global_value) + form.loss_factor * frobenius_norm_squared(inst.target, p) / 2);
-        c.computed = c.classification.kind == PointKind::local_minimizer
-                         ? label_minimizer(c.classification.loss, a.global_value, tol, p)
-                         : to_string(c.classification.kind);
-        // Below the best value known, or with no independent global value, a local minimizer is
-        // not known to be global.
-        if (c.computed == "global_minimizer" && !global_known) {
-            c.computed = "undecided";
-            c.classification.evidence += " [a local minimizer; global or spurious undecided: the orbit list was cut and "
-                                         "no multistart ran]";
-        }
-        if (c.computed == "global_minimizer") a.distance_to_global_end_to_end = end_to_end_distance(inst, w, c.point, p);
+        std::string by_tolerance = c.classification.kind == PointKind::local_minimizer
+                                       ? label_minimizer(c.classification.loss, a.global_value, tol, p)
+                                       : to_string(c.classification.kind);
+        // Below the best value known, or with no independent global value, the tolerance says nothing.
+        if (by_tolerance == "global_minimizer" && !global_known) by_tolerance = "undecided";
+        c.computed = to_string(c.classification.kind);
+        step("the landscape as solve decides it (global or spurious, the global minimizers)");
+        land = solve_landscape(inst, p, seed);
+        if (c.classification.kind == PointKind::local_minimizer) decide_matched_global(*land, a, c, by_tolerance);
         a.orbit = std::move(c);
     }
-    if (!a.distance_to_global_end_to_end && ms.best_result()) {
-        PrecisionGuard g(p);
-        const Real tol = 1024 * (inst.L + inst.num_parameters()) * epsilon(p) * tolerance::guarded_scale(abs(a.global_value), p);
-        if (ms.best_result()->loss <= a.global_value + tol)
-            a.distance_to_global_end_to_end = end_to_end_distance(inst, w, ms.best_result()->w, p);
+    // The distance to the global end-to-end minimizer: to the matched orbit when it is certified global,
+    // else to the nearest representative of an orbit the landscape certified global (no tolerance).
+    if (a.orbit && a.orbit->computed == "global_minimizer") {
+        a.distance_to_global_end_to_end = end_to_end_distance(inst, w, a.orbit->point, p);
+    } else if (land && land->global_certificate.rfind("undecided", 0) != 0) {
+        for (const auto& o : land->orbits) {
+            if (o.computed != "global_minimizer") continue;
+            Weights q;
+            for (const auto& m : o.point) q.push_back(rounded(m, p));
+            const Real d = end_to_end_distance(inst, w, q, p);
+            if (!a.distance_to_global_end_to_end || d < *a.distance_to_global_end_to_end) a.distance_to_global_end_to_end = d;
+        }
     }
     return a;
 }
