@@ -147,9 +147,9 @@ TEST_CASE("classify: a rotated saddle of a distinct-singular-value target") {
 
 // Global versus spurious for the matched orbit comes from solve's certified decision (the landscape's
 // orbit-value enclosures, exact ties exactly), not from a tolerance; the tolerance comparison is a
-// cross-check whose disagreement leaves the verdict undecided. Mutant (by hand, 2026-12-03): flipping
-// the label in decide_matched_global (global_minimizer <-> spurious_local_minimizer) fails every
-// CHECK on `computed` below.
+// cross-check whose disagreement leaves the verdict undecided. Mutants (by hand, 2026-12-03, in
+// point_analysis.cpp decide_matched_global): flipping the label (global_minimizer <->
+// spurious_local_minimizer) fails 6 checks below; dropping the cross-check fails the 2 on [x+, x+].
 TEST_CASE("classify: global or spurious for the matched orbit is solve's certified decision") {
     const Precision p = Precision::from_bits(128);
     const auto analyze = [&](const Instance& inst, const std::string& roots) {
@@ -166,7 +166,8 @@ TEST_CASE("classify: global or spurious for the matched orbit is solve's certifi
     };
     // tests/certified/cjw_below_ystar.json: y_2 = 2 - 1e-70 just below the tie y* = 2. [x+, 0] is the
     // global minimizer and [0, 0] a spurious one far above it (6.5 against 4.857); [x+, x+] lies 1e-70
-    // above [x+, 0]: spurious by enclosures at 463 bits, global by the 128-bit tolerance, so undecided.
+    // above [x+, 0]: spurious by escalated enclosures (257 bits from 128), global by the 128-bit tolerance:
+    // undecided.
     const Instance below = from_json(
         R"({"L": 3, "dims": [2, 2, 2, 2], "convention": "cjw", "lambda": ["0.5", 1, 2], "target": [["3", 0], [0, )"
         R"("1.9999999999999999999999999999999999999999999999999999999999999999999999"]]})", p);
