@@ -624,9 +624,14 @@ std::string decide_global(const Instance& inst, const ThresholdDecision& td, Lan
             // Only exact ties between the minimizers: exact; otherwise some comparison was an enclosure's.
             return used_enclosure ? "enclosure at " + std::to_string(q.bits()) + " bits" : "exact";
         }
-        if (q.bits() * 2 > max_bits)
+        if (q.bits() * 2 > max_bits) {
+            // Not settled: a minimizer not yet above another may still have an undecided orbit or an open
+            // comparison below it, so none is labelled global (spurious ones are certain: they lie above one).
+            for (size_t a : mins)
+                if (global[a] == 1) global[a] = -1;
             return "undecided: " + open + " up to " + std::to_string(q.bits()) + " bits (--max-bits " + std::to_string(max_bits) +
                    ")" + (why.empty() ? std::string() : "; " + why);
+        }
     }
 }
 
