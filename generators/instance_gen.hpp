@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <ostream>
+#include <string>
 #include <vector>
 
 namespace dmf::gen {
@@ -43,6 +44,9 @@ InstanceGenOptions solver_sized();
 // Depths, widths (bottlenecks included), scalar and per-layer lambda, both
 // conventions, and singular values that are distinct, repeated or zero.
 rc::Gen<InstanceSpec> instance_spec(const InstanceGenOptions& o = {});
+// The strata of a spec for the floors: "L=<n>", "r>=2", "bottleneck", "zero y", "repeated y",
+// "r>=2 distinct", "unequal lambda", the convention.
+std::vector<std::string> strata(const InstanceSpec& s);
 
 struct PointSpec {
     std::uint64_t seed = 0;
