@@ -69,7 +69,7 @@ rc::Gen<InstanceSpec> instance_spec(const InstanceGenOptions& o) {
         if (o.max_width >= 2 && *rc::gen::inRange(0, 100) < 60) {
             s.dims.front() = std::max(s.dims.front(), 2);
             s.dims.back() = std::max(s.dims.back(), 2);
-            if (s.L >= 2 && *rc::gen::inRange(0, 100) < 40)
+            if (s.L >= 2 && *rc::gen::inRange(0, 100) < o.bottleneck_percent)
                 s.dims[*rc::gen::inRange(1, s.L)] = std::max(o.min_width, std::min(s.dims.front(), s.dims.back()) - 1);
         }
         while (parameters(s.dims) > o.max_parameters) {
@@ -101,6 +101,10 @@ rc::Gen<InstanceSpec> instance_spec(const InstanceGenOptions& o) {
                 s.singular_values.push_back(Decimal{"0"});
             else
                 s.singular_values.push_back(*sv);
+        }
+        if (r >= 2 && *rc::gen::inRange(0, 100) < o.repeat_percent) {
+            const int i = *rc::gen::inRange(1, r);
+            s.singular_values[i] = s.singular_values[i - 1];
         }
         s.basis_seed = *rc::gen::arbitrary<std::uint64_t>();
         return s;

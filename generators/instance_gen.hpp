@@ -33,6 +33,9 @@ struct InstanceGenOptions {
     int lambda_min_exp10 = -3, lambda_max_exp10 = 2;
     int sigma_min_exp10 = -2, sigma_max_exp10 = 1;
     bool allow_kp = true, allow_cjw = true;
+    // Given r >= 2 (outer widths >= 2, drawn in 60% of cases): a hidden width below r, and a repeated
+    // singular value, in these percentages of the cases.
+    int bottleneck_percent = 40, repeat_percent = 30;
 };
 
 // Instances small enough for the dense Newton and Levenberg-Marquardt solvers at

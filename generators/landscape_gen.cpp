@@ -98,11 +98,13 @@ rc::Gen<LandscapeSpec> landscape_spec(const LandscapeGenOptions& o) {
             s.offset.push_back(pl == ValuePlacement::far ? (i < above ? *rc::gen::inRange(3, 6) : *rc::gen::inRange(0, 6))
                                                          : *rc::gen::inRange(1, 41));
         }
+        // A repeat and a zero, on different indices (at r = 2 the repeat wins).
+        int repeated = -1;
         if (rr >= 2 && percent(o.repeat_percent)) {
-            const int i = *rc::gen::inRange(1, rr);
-            s.place[i] = ValuePlacement::repeat;
+            repeated = *rc::gen::inRange(1, rr);
+            s.place[repeated] = ValuePlacement::repeat;
         }
-        if (rr >= 2 && percent(o.zero_percent)) s.place[rr - 1] = ValuePlacement::zero;
+        if (rr >= 2 && percent(o.zero_percent) && repeated != rr - 1) s.place[rr - 1] = ValuePlacement::zero;
         s.haar_basis = s.anchor == LandscapeAnchor::printed && *rc::gen::arbitrary<bool>();
         s.seed = *rc::gen::arbitrary<std::uint64_t>();
         return s;
