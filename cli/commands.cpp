@@ -58,7 +58,9 @@ nlohmann::json stats_json(const prop::CaseStats& s) {
             {"informative", s.informative()}, {"decided_fraction", s.decided_fraction()},
             {"informative_fraction", s.informative_fraction()}, {"trivial_reasons", s.trivial_reasons},
             {"undecided_reasons", s.undecided_reasons}, {"strata", strata},
-            {"expected_strata", std::vector<std::string>(s.expected_strata.begin(), s.expected_strata.end())}};
+            {"expected_strata", std::vector<std::string>(s.expected_strata.begin(), s.expected_strata.end())},
+            {"stated_decided_floor", s.stated_decided_floor ? nlohmann::json(*s.stated_decided_floor) : nlohmann::json(nullptr)},
+            {"stated_floor_reason", s.stated_floor_reason}};
 }
 void render_stats_text(const nlohmann::json& report) {
     std::cout << "\nper-property case stats (floors: decided >= 95% off the exceptional set, informative >= 50%,"
@@ -82,6 +84,9 @@ void render_stats_text(const nlohmann::json& report) {
                 const bool star = std::find(expected.begin(), expected.end(), name) != expected.end();
                 line << name << (star ? "*" : "") << " " << (n ? 100 * count.get<int>() / n : 0) << "%; ";
             }
+            if (!st["stated_decided_floor"].is_null())
+                line << "[decided floor " << 100 * st["stated_decided_floor"].get<double>() << "%: "
+                     << st["stated_floor_reason"].get<std::string>() << "]";
             std::cout << line.str() << "\n";
         }
 }

@@ -49,7 +49,7 @@ struct LandscapeGenOptions {
     // >= 2 (r >= 2); given r >= 2, a hidden width below r (a bottleneck, d_min < r); the
     // threshold's rank (the first j values far above the anchor, the rest on, below or zero);
     // a repeated and a zero singular value.
-    int wide_ends_percent = 70, bottleneck_percent = 40, rank_percent = 40;
+    int wide_ends_percent = 60, bottleneck_percent = 35, rank_percent = 40;
     int repeat_percent = 30, zero_percent = 25;
 };
 rc::Gen<LandscapeSpec> landscape_spec(const LandscapeGenOptions& o = {});

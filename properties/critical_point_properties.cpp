@@ -101,6 +101,7 @@ void balanced_critical_point(gen::InstanceGenOptions o, bool swap_lambdas) {
     prop::mark_strata(gen::strata(spec));
     const Precision p = Precision::from_bits(128);
     prop::expect_strata({"r>=2", "bottleneck", "zero y"});
+    prop::state_decided_floor(0.9, "Levenberg-Marquardt from 6 random starts fails to converge in up to 10% of the cases");
     const Instance inst = gen::materialize(spec, p);
     assert_balanced(inst, critical_point_from_starts(inst, p), p, false, swap_lambdas);
 }

@@ -125,13 +125,6 @@ Agreement compare_with_prox(const Instance& inst, const Precision& p, int lambda
     if (a.ms.best_result()->loss < pv - a.tol)
         RC_FAIL("a factorization has loss " + to_string(a.ms.best_result()->loss, 40) + " below the prox value " + to_string(pv, 40));
     a.global_found = reaches(a.ms, pv, a.tol);
-    if (!a.global_found) {
-        // Eight more starts before calling the case undecided; a start below the prox value fails here too.
-        MultistartResult more = multistart(inst, 8, p);
-        if (more.best >= 0 && more.best_result()->loss < pv - a.tol)
-            RC_FAIL("a factorization has loss " + to_string(more.best_result()->loss, 40) + " below the prox value " + to_string(pv, 40));
-        if (reaches(more, pv, a.tol)) a.ms = std::move(more), a.global_found = true;
-    }
     return a;
 }
 
@@ -217,6 +210,9 @@ GlobalCase global_kp_case(const Precision& p) {
     gen::InstanceGenOptions o = small(true);
     o.bottleneck_percent = 0;  // the claims' width hypothesis; T3 and X.GLOBAL draw the bottlenecks
     Instance inst = threshold ? threshold_kp_instance(p) : gen::materialize(*gen::instance_spec(o), p);
+    // The claims' width hypothesis: hidden widths raised to the rank (the target does not change).
+    for (int l = 1; l < inst.L; ++l) inst.dims[l] = std::max(inst.dims[l], inst.rank_bound());
+    prop::state_decided_floor(0.8, "4 starts miss the global minimizer near tau in up to 20% of the cases");
     prop::mark_stratum(threshold ? "placed on/near tau" : "generic");
     if (inst.rank_bound() >= 2) prop::mark_stratum("r>=2");
     prop::expect_strata({"placed on/near tau", "generic", "r>=2"});

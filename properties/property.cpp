@@ -164,6 +164,9 @@ void mark_stratum(const std::string& name) {
 void mark_strata(const std::vector<std::string>& names) {
     for (const auto& n : names) mark_stratum(n);
 }
+void state_decided_floor(double fraction, const std::string& why) {
+    if (current_stats) current_stats->stated_decided_floor = fraction, current_stats->stated_floor_reason = why;
+}
 void expect_strata(const std::vector<std::string>& names) {
     if (current_stats) current_stats->expected_strata.insert(names.begin(), names.end());
 }
@@ -248,7 +251,9 @@ Outcome run_property(const PropertyDef& def, const RunOptions& options) {
     // The floors: a run whose every case passed fails when too few cases decided anything.
     const bool floors = options.apply_floors && (!def.hidden || options.floors_on_hidden) && def.fixed_cases == 0;
     if (out.kind == Outcome::Kind::passed && floors && stats.cases >= floor_min_cases) {
-        out.floor_failures = floor_violations(stats);
+        Floors f = default_floors;
+        if (stats.stated_decided_floor) f.min_decided = *stats.stated_decided_floor;
+        out.floor_failures = floor_violations(stats, f);
         if (!out.floor_failures.empty()) {
             out.kind = Outcome::Kind::failed;
             out.message = "every case passed, but the floors failed (properties/property.hpp):";

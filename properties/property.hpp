@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <optional>
 #include <string>
@@ -65,6 +66,8 @@ struct CaseStats {
     int discarded = 0, exceptional = 0, undecided = 0, trivial = 0;
     std::map<std::string, int> trivial_reasons, undecided_reasons, strata;
     std::set<std::string> expected_strata;
+    std::optional<double> stated_decided_floor;  // below default_floors.min_decided, stated by the property
+    std::string stated_floor_reason;
     int decided() const { return cases - discarded - exceptional - undecided; }
     int informative() const { return decided() - trivial; }
     // decided / (cases - exceptional); 1 when every case was exceptional.
@@ -84,6 +87,9 @@ void mark_stratum(const std::string& name);
 void mark_strata(const std::vector<std::string>& names);
 // The strata this property must reach (each >= min_stratum of its cases).
 void expect_strata(const std::vector<std::string>& names);
+// A property whose independent side cannot decide often enough states a lower decided floor, with
+// the reason; `check --stats` shows it (CaseStats::stated_floor) and the docs list it.
+void state_decided_floor(double fraction, const std::string& why);
 
 int register_property(const PropertyDef& def);
 const std::vector<PropertyDef>& all_properties();
