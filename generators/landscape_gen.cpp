@@ -72,9 +72,10 @@ rc::Gen<LandscapeSpec> landscape_spec(const LandscapeGenOptions& o) {
             if (*widest <= 1) break;
             --*widest;
         }
-        s.anchor = has_exact_thresholds(s.L) ? *rc::gen::element(LandscapeAnchor::ybar, LandscapeAnchor::tie,
-                                                         LandscapeAnchor::printed)
-                                    : LandscapeAnchor::printed;
+        s.anchor = !has_exact_thresholds(s.L) ? LandscapeAnchor::printed
+                   : o.tie_heavy ? *rc::gen::element(LandscapeAnchor::ybar, LandscapeAnchor::tie, LandscapeAnchor::tie,
+                                                     LandscapeAnchor::printed)
+                                 : *rc::gen::element(LandscapeAnchor::ybar, LandscapeAnchor::tie, LandscapeAnchor::printed);
         const int kmax = std::max(1, o.max_magnitude_exp2 / std::max(1, 2 * s.L - 2));
         s.k = *rc::gen::inRange(0, kmax + 1) * (*rc::gen::arbitrary<bool>() ? -1 : 1);  // shrinks toward 0
         s.lambda_shift.assign(s.L, 0);

@@ -51,6 +51,7 @@ struct LandscapeGenOptions {
     // a repeated and a zero singular value.
     int wide_ends_percent = 60, bottleneck_percent = 35, rank_percent = 40;
     int repeat_percent = 30, zero_percent = 25;
+    bool tie_heavy = false;  // anchors ybar : tie : printed = 1 : 2 : 1 (CJW.T2.2, whose exceptional set is the tie)
 };
 rc::Gen<LandscapeSpec> landscape_spec(const LandscapeGenOptions& o = {});
 

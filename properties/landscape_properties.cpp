@@ -52,8 +52,9 @@ void require(const CheckResult& r, const LandscapeCase* c = nullptr) {
 
 // At L = 2 (CJW.A1) the interesting stratum is a bottleneck d_1 < r with two values above the
 // threshold: drawn more often there.
-LandscapeCase draw(int min_depth, int max_depth) {
+LandscapeCase draw(int min_depth, int max_depth, bool tie_heavy = false) {
     gen::LandscapeGenOptions o;
+    o.tie_heavy = tie_heavy;
     o.min_depth = min_depth;
     o.max_depth = max_depth;
     if (max_depth <= 2) o.bottleneck_percent = o.rank_percent = 60;
@@ -77,7 +78,7 @@ void stats(const char* claim, const Landscape& land, const CheckResult& r) {
 }
 
 void t2_2(T22Variant v) {
-    const auto c = draw(3, 6);
+    const auto c = draw(3, 6, true);
     const auto r = check_cjw_t2_2(c.inst, c.land, bits128(), v);
     stats(v == T22Variant::corrected ? "CJW.T2.2/corrected" : "CJW.T2.2/other", c.land, r);
     prop::record_error(0, r.detail.substr(0, 60));
