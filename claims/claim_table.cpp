@@ -83,11 +83,12 @@ std::vector<ClaimDefinition> build_table() {
                       " of that problem.",
          .preconditions = {"min_i d_i >= min(d_0, d_L)"},
          .status = ClaimStatus::holds,
-         .notes = "Property KP.T3 (KP convention, L = 1..4, widths 1..3, 128 bits): no factorization found by damped"
-                  " Newton + LM polish from 4 random starts has a loss below the Schatten minimum (the prox value),"
-                  " and where the widths satisfy the precondition the best start reaches it (within 2 eps). Where the"
-                  " precondition fails (bottlenecks, RC_CLASSIFY'd) the best start can stay above it: evidence that"
-                  " the precondition is needed, recorded, not failed. Since the landscape session, the solver-based"
+         .notes = "Property KP.T3 (KP convention, L = 1..4, widths 1..3, 128 bits), both directions: no"
+                  " factorization found by damped Newton + LM polish from 4 random starts has a loss below the"
+                  " Schatten minimum (the prox value) beyond rounding, and the balanced factorization (136) of the"
+                  " prox M*, zero-padded to the widths, has loss equal to it within 64 (L + w) eps (||Y||^2 + value)"
+                  " whenever the hidden widths hold rank(M*) (else a trivial case). Mutants: the prox at 2 lambda"
+                  " and at lambda/2. Since the landscape session, the solver-based"
                   " KP properties (KP.T3, KP.T10, KP.C13, KP.T15/bound) draw half their instances from a"
                   " threshold-placed generator: L = 1..6, singular values exactly on tau (L in {3,4,6}), at tau(1 +-"
                   " 2^-k), far, repeated, zero, or all below tau (collapsed), rescaled exactly to lambda ~"
@@ -95,7 +96,7 @@ std::vector<ClaimDefinition> build_table() {
          .issue = 6,
          .kind = K::matrix, .min_depth = 1, .max_depth = 6,
          .printed = check_kp_t3_on,
-         .mutants = {"KP.T3/mutant-lambda"},
+         .mutants = {"KP.T3/mutant-lambda", "KP.T3/mutant-half-lambda"},
          .on_landscape = {.check = check_kp_t3}},
         {.id = "KP.T5",
          .source = "Kamber, Parhi (2026), arXiv 2603.27072, Theorem 5, (13), (26)",
@@ -365,12 +366,14 @@ std::vector<ClaimDefinition> build_table() {
          .statement = "No critical point of F is a local maximizer.",
          .preconditions = {"CJW convention"},
          .status = ClaimStatus::holds,
-         .notes = "Property CJW.L3.11: at every critical point found by Levenberg-Marquardt from random starts the"
-                  " largest Hessian eigenvalue (dense Hessian of the definition, multiprecision eigensolver) is"
-                  " positive, so none is a local maximizer.",
+         .notes = "Property CJW.L3.11: at every critical point found by Levenberg-Marquardt from random starts,"
+                  " F curves upward along the dense Hessian's top eigenvector: the second difference of F from its"
+                  " definition at twice the precision equals lambda_max to eps level and is positive, so none is a"
+                  " local maximizer. (lambda_max > 0 alone cannot fail: the trace is >= the regularizer's > 0.)",
          .issue = 5,
          .kind = K::matrix, .min_depth = 1, .max_depth = 6,
          .printed = check_cjw_l3_11_on,
+         .mutants = {"CJW.L3.11/mutant-hessian-no-reg"},
          .on_landscape = {.check = check_cjw_l3_11}},
         {.id = "CJW.T2.1",
          .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed in shared/spec/claims.md), Theorem 2.1,"

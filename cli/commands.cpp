@@ -45,6 +45,54 @@ MutantsOptions& mutants_options() {
 }
 int run_mutants();
 
+// `check --stats`: how each property's cases were classified (properties/property.hpp CaseStats).
+bool& check_stats_flag() {
+    static bool on = false;
+    return on;
+}
+nlohmann::json stats_json(const prop::CaseStats& s) {
+    nlohmann::json strata = nlohmann::json::object();
+    for (const auto& [name, n] : s.strata) strata[name] = n;
+    for (const auto& name : s.expected_strata)
+        if (!strata.contains(name)) strata[name] = 0;
+    return {{"cases", s.cases},           {"discarded", s.discarded},     {"exceptional", s.exceptional},
+            {"undecided", s.undecided},   {"decided", s.decided()},       {"trivial", s.trivial},
+            {"informative", s.informative()}, {"decided_fraction", s.decided_fraction()},
+            {"informative_fraction", s.informative_fraction()}, {"trivial_reasons", s.trivial_reasons},
+            {"undecided_reasons", s.undecided_reasons}, {"strata", strata},
+            {"expected_strata", std::vector<std::string>(s.expected_strata.begin(), s.expected_strata.end())},
+            {"stated_decided_floor", s.stated_decided_floor ? nlohmann::json(*s.stated_decided_floor) : nlohmann::json(nullptr)},
+            {"stated_floor_reason", s.stated_floor_reason}};
+}
+void render_stats_text(const nlohmann::json& report) {
+    std::cout << "\nper-property case stats (floors: decided >= 95% off the exceptional set, informative >= 50%,"
+                 " each expected stratum (*) >= 5%)\n"
+              << std::left << std::setw(34) << "property" << std::right << std::setw(6) << "cases" << std::setw(6)
+              << "disc" << std::setw(6) << "exc" << std::setw(6) << "und" << std::setw(6) << "triv" << std::setw(9)
+              << "decided" << std::setw(8) << "inform" << "  strata\n";
+    for (const auto& r : report["claims"])
+        for (const auto& pj : r.value("properties", nlohmann::json::array())) {
+            if (!pj.contains("stats")) continue;
+            const auto& st = pj["stats"];
+            const int n = st["cases"].get<int>();
+            std::ostringstream line;
+            line << std::left << std::setw(34) << pj["id"].get<std::string>() << std::right << std::setw(6) << n
+                 << std::setw(6) << st["discarded"].get<int>() << std::setw(6) << st["exceptional"].get<int>()
+                 << std::setw(6) << st["undecided"].get<int>() << std::setw(6) << st["trivial"].get<int>() << std::setw(8)
+                 << std::fixed << std::setprecision(0) << 100 * st["decided_fraction"].get<double>() << "%" << std::setw(7)
+                 << 100 * st["informative_fraction"].get<double>() << "%  ";
+            const auto& expected = st["expected_strata"];
+            for (const auto& [name, count] : st["strata"].items()) {
+                const bool star = std::find(expected.begin(), expected.end(), name) != expected.end();
+                line << name << (star ? "*" : "") << " " << (n ? 100 * count.get<int>() / n : 0) << "%; ";
+            }
+            if (!st["stated_decided_floor"].is_null())
+                line << "[decided floor " << 100 * st["stated_decided_floor"].get<double>() << "%: "
+                     << st["stated_floor_reason"].get<std::string>() << "]";
+            std::cout << line.str() << "\n";
+        }
+}
+
 }  // namespace
 
 Commands::Commands(CLI::App& app) {
@@ -56,6 +104,7 @@ Commands::Commands(CLI::App& app) {
     check_->add_flag("--timings", check_timings_, "include wall-clock seconds in --json (the text always shows them)");
     check_->add_option("--time-budget-s", check_budget_s_, "stop starting new claims after this many seconds (0: none)")
         ->check(CLI::NonNegativeNumber);
+    check_->add_flag("--stats", check_stats_flag(), "also print each property's case stats: decided, informative, strata");
     // The property runner (properties/property.hpp RunOptions) has no precision: each property
     // works at the precisions it states, so a --digits/--bits here would be silently ignored.
     add_json_option_only(check_, check_json_,
@@ -276,7 +325,8 @@ int Commands::run_check() {
                         {"seconds", out.seconds},
                         {"worst_error_eps", worst_json(out.errors)},
                         {"worst_input", out.errors.worst_input()},
-                        {"decided_by", certificate_counts_json(decisions, case_certs)}};
+                        {"decided_by", certificate_counts_json(decisions, case_certs)},
+                        {"stats", stats_json(out.stats)}};
                 add_counts(claim_decisions, decisions), add_counts(claim_cases, case_certs);
                 if (out.kind != prop::Outcome::Kind::passed) {
                     ++failed;
@@ -337,6 +387,7 @@ int Commands::run_check() {
         drop_seconds(report);
     }
     print_report(report, check_json_, render_check_text);
+    if (check_stats_flag() && !check_json_) render_stats_text(report);
     return all_consistent ? 0 : 1;
 }
 

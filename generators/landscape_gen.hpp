@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <ostream>
+#include <string>
 #include <vector>
 
 namespace dmf::gen {
@@ -44,8 +45,20 @@ struct LandscapeGenOptions {
     int max_width = 3;
     long long max_parameters = 30;  // a full classification of every orbit in about a second at 128 bits
     int max_magnitude_exp2 = 100;   // |k L| <= this: y from about 1e-30 to 1e30
+    // Strata drawn on purpose (percent of cases), independent of RapidCheck's size: outer widths
+    // >= 2 (r >= 2); given r >= 2, a hidden width below r (a bottleneck, d_min < r); the
+    // threshold's rank (the first j values far above the anchor, the rest on, below or zero);
+    // a repeated and a zero singular value.
+    int wide_ends_percent = 60, bottleneck_percent = 35, rank_percent = 40;
+    int repeat_percent = 30, zero_percent = 25;
+    bool tie_heavy = false;  // anchors ybar : tie : printed = 1 : 2 : 1 (CJW.T2.2, whose exceptional set is the tie)
 };
 rc::Gen<LandscapeSpec> landscape_spec(const LandscapeGenOptions& o = {});
+
+// The strata a spec lies in, for the floors (properties/property.hpp): "r>=2", "bottleneck",
+// "hidden>r", "repeated y", "zero y", "on anchor", "2^-k off anchor", "unequal lambda",
+// "non-diagonal", "|lambda| beyond 1e+-10", "anchor ybar" / "anchor tie" / "anchor printed", "L=<n>".
+std::vector<std::string> strata(const LandscapeSpec& s);
 
 // lambdabar and the anchor value at precision p (exact where the header says so).
 struct LandscapeAnchorValues {

@@ -14,7 +14,7 @@ void showValue(const ScalarCaseSpec& s, std::ostream& os) {
 }
 
 rc::Gen<ScalarCaseSpec> scalar_case(const ScalarGenOptions& o) {
-    return rc::gen::exec([o] {
+    return rc::gen::resize(100, rc::gen::exec([o] {
         ScalarCaseSpec s;
         s.L = *rc::gen::inRange(o.min_depth, o.max_depth + 1);
         s.lambda = *positive_decimal(o.lambda_min_exp10, o.lambda_max_exp10, 4);
@@ -26,7 +26,20 @@ rc::Gen<ScalarCaseSpec> scalar_case(const ScalarGenOptions& o) {
         s.side = *rc::gen::element(1, -1);
         s.negative = *rc::gen::arbitrary<bool>();
         return s;
-    });
+    }));
+}
+
+std::vector<std::string> strata(const ScalarCaseSpec& s) {
+    static const char* names[] = {"far", "2^-k off threshold", "on threshold", "m=0"};
+    std::vector<std::string> out{names[static_cast<int>(s.placement)]};
+    if (s.L == 1) out.push_back("L=1");
+    if (s.L >= 3) out.push_back("L>=3");
+    // The decimal's exponent: "d.ddde<x>".
+    const auto e = s.lambda.text.find('e');
+    const int x = e == std::string::npos ? 0 : std::stoi(s.lambda.text.substr(e + 1));
+    if (x < -10) out.push_back("|lambda|<1e-10");
+    if (x >= 10) out.push_back("|lambda|>1e10");
+    return out;
 }
 
 Precision precision_of(const ScalarCaseSpec& s) { return Precision::from_bits(s.bits); }

@@ -8,6 +8,8 @@
 #include "dmf/landscape/scalar_problem.hpp"
 
 #include <ostream>
+#include <string>
+#include <vector>
 
 namespace dmf::gen {
 
@@ -30,7 +32,11 @@ struct ScalarGenOptions {
     int lambda_min_exp10 = -30, lambda_max_exp10 = 30;
     std::vector<unsigned> bits = {128, 256};
 };
+// Drawn at RapidCheck's full size (independent of the case index): see landscape_gen.cpp.
 rc::Gen<ScalarCaseSpec> scalar_case(const ScalarGenOptions& o = {});
+// The strata of a case for the floors: "on threshold", "2^-k off threshold", "far", "m=0",
+// "L=1", "L>=3", "|lambda|<1e-10", "|lambda|>1e10".
+std::vector<std::string> strata(const ScalarCaseSpec& s);
 
 Precision precision_of(const ScalarCaseSpec& s);
 // The threshold the placement refers to (printed tau; 1 where it is undefined).
