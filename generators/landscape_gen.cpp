@@ -56,6 +56,12 @@ rc::Gen<LandscapeSpec> landscape_spec(const LandscapeGenOptions& o) {
         LandscapeSpec s;
         auto percent = [](int pc) { return *rc::gen::inRange(0, 100) < pc; };
         s.L = *rc::gen::inRange(o.min_depth, o.max_depth + 1);
+        if (o.exact_depth_percent > 0 && percent(o.exact_depth_percent)) {
+            std::vector<int> exact;
+            for (int L : {3, 4, 6})
+                if (L >= o.min_depth && L <= o.max_depth) exact.push_back(L);
+            if (!exact.empty()) s.L = *rc::gen::elementOf(exact);
+        }
         s.dims = *rc::gen::container<std::vector<int>>(s.L + 1, rc::gen::inRange(1, o.max_width + 1));
         if (o.max_width >= 2 && percent(o.wide_ends_percent)) {
             s.dims.front() = std::max(s.dims.front(), 2);
@@ -108,6 +114,34 @@ rc::Gen<LandscapeSpec> landscape_spec(const LandscapeGenOptions& o) {
         if (rr >= 2 && percent(o.zero_percent) && repeated != rr - 1) s.place[rr - 1] = ValuePlacement::zero;
         s.haar_basis = s.anchor == LandscapeAnchor::printed && *rc::gen::arbitrary<bool>();
         s.seed = *rc::gen::arbitrary<std::uint64_t>();
+        const int r_now = std::min(s.dims.front(), s.dims.back());
+        if (o.beyond_bottleneck_percent > 0 && r_now >= 2 && s.L >= 2 && has_exact_thresholds(s.L) &&
+            percent(o.beyond_bottleneck_percent)) {
+            const int d_min = *rc::gen::inRange(1, r_now);  // in [1, r - 1]
+            s.dims[*rc::gen::inRange(1, s.L)] = d_min;
+            s.anchor = LandscapeAnchor::ybar;
+            s.haar_basis = false;
+            for (int i = 0; i < r_now; ++i) {
+                if (i < d_min) s.place[i] = ValuePlacement::far, s.offset[i] = *rc::gen::inRange(3, 6);  // 2, 3, 5 x ybar
+                else if (i == d_min) s.place[i] = ValuePlacement::on;
+                else if (s.place[i] == ValuePlacement::far || s.place[i] == ValuePlacement::above)
+                    s.place[i] = ValuePlacement::below;  // stays below the value on ybar
+            }
+        }
+        if (o.distinct_with_bottleneck) {
+            const int r_end = std::min(s.dims.front(), s.dims.back());
+            int d_min = r_end;
+            for (int l = 1; l < s.L; ++l) d_min = std::min(d_min, s.dims[l]);
+            if (d_min < r_end)
+                for (size_t i = 1; i < s.place.size(); ++i)
+                    if (s.place[i] == ValuePlacement::repeat) s.place[i] = ValuePlacement::below;
+        }
+        if (o.on_exact_ybar && has_exact_thresholds(s.L)) {
+            s.anchor = LandscapeAnchor::ybar;
+            s.haar_basis = false;
+            if (std::none_of(s.place.begin(), s.place.end(), [](ValuePlacement v) { return v == ValuePlacement::on; }))
+                s.place[0] = ValuePlacement::on;
+        }
         return s;
     }));
 }
@@ -132,6 +166,21 @@ std::vector<std::string> strata(const LandscapeSpec& s) {
         repeat = repeat || (rep && eff[i] != ValuePlacement::zero);
     }
     if (on) out.push_back("on anchor");
+    // The values in descending order: the d_min largest all off the anchor, one of the rest on it.
+    {
+        bool on_top = false, on_beyond = false;
+        std::vector<std::pair<int, int>> order;  // (rank of the magnitude, on?) : far above > on/above > below > zero
+        for (size_t i = 0; i < eff.size(); ++i) {
+            const int rank = eff[i] == ValuePlacement::far ? (s.offset[i] % 6 >= 2 ? 3 : 0)
+                             : eff[i] == ValuePlacement::on || eff[i] == ValuePlacement::above ? 2
+                             : eff[i] == ValuePlacement::below ? 1 : 0;
+            order.push_back({rank, eff[i] == ValuePlacement::on});
+        }
+        std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (size_t i = 0; i < order.size(); ++i)
+            (static_cast<int>(i) < d_min ? on_top : on_beyond) |= order[i].second;
+        if (d_min < r && on_beyond && !on_top) out.push_back("on anchor beyond d_min");
+    }
     if (off) out.push_back("2^-k off anchor");
     if (zero) out.push_back("zero y");
     if (repeat) out.push_back("repeated y");

@@ -4,8 +4,9 @@
 //   CJW.L3.3  balancedness lambda_l W_l W_l^T = lambda_{l+1} W_{l+1}^T W_{l+1} at every critical point;
 //   KP.T2     W_i W_i^T = W_{i+1}^T W_{i+1} at (the best found) minimizers, so equal singular values;
 //   CJW.L3.11 no critical point is a local maximizer.
-// Up to four starts per case; a case none of whose starts converges is discarded (counted against
-// the decided floor, property.hpp), one that converges only to W = 0 is trivial.
+// Up to six starts per case (then three local minimizations); a case none of whose starts
+// converges is discarded (counted against the decided floor, property.hpp), one that converges
+// only to W = 0 is trivial.
 //
 // Tolerance: at any point, W_l grad_l^T - grad_{l+1}^T W_{l+1} = lambda_l W_l W_l^T -
 // lambda_{l+1} W_{l+1}^T W_{l+1} (expand grad_l = A_l^T R B_l^T + lambda_l W_l), so a
@@ -90,6 +91,17 @@ CriticalSearchResult critical_point_from_starts(const Instance& inst, const Prec
         found = std::move(c);
         if (!zero) return *found;
     }
+    // None converged (LM from a poor start stalls in about one case of ten): local minimization
+    // (damped Newton, a descent method) from three more starts; a minimizer is a critical point too.
+    for (int s = 0; !found && s < 3; ++s) {
+        const auto start = *gen::point_spec(-1, 0);
+        auto c = find_local_minimizer(inst, gen::materialize_point(inst, start, p), p);
+        if (c.status != Status::ok) continue;
+        const bool zero = at_zero(inst, c.w, p);
+        found = std::move(c);
+        if (!zero) return *found;
+    }
+    if (!found) prop::mark_undecided("no start converged");
     RC_PRE(found.has_value());
     prop::mark_trivial("W = 0");
     return *found;
@@ -101,7 +113,6 @@ void balanced_critical_point(gen::InstanceGenOptions o, bool swap_lambdas) {
     prop::mark_strata(gen::strata(spec));
     const Precision p = Precision::from_bits(128);
     prop::expect_strata({"r>=2", "bottleneck", "zero y"});
-    prop::state_decided_floor(0.9, "Levenberg-Marquardt from 6 random starts fails to converge in up to 10% of the cases");
     const Instance inst = gen::materialize(spec, p);
     assert_balanced(inst, critical_point_from_starts(inst, p), p, false, swap_lambdas);
 }

@@ -114,6 +114,7 @@ Agreement compare_with_prox(const Instance& inst, const Precision& p, int lambda
         prop::mark_exceptional("a singular value on tau");
         RC_DISCARD("on E");
     }
+    if (a.ms.best < 0) a.ms = multistart(inst, 12, p);  // twelve more starts, as below
     if (a.ms.best < 0) {
         prop::mark_undecided("no start converged");
         RC_DISCARD("no start converged");
@@ -125,6 +126,22 @@ Agreement compare_with_prox(const Instance& inst, const Precision& p, int lambda
     if (a.ms.best_result()->loss < pv - a.tol)
         RC_FAIL("a factorization has loss " + to_string(a.ms.best_result()->loss, 40) + " below the prox value " + to_string(pv, 40));
     a.global_found = reaches(a.ms, pv, a.tol);
+    // Near tau the spurious minimizer's value is within a hair of the global one and four starts
+    // land in its basin in about a fifth of the cases: then twelve more starts (the case is decided
+    // by what random starts find, never by a start built from the printed minimizer).
+    if (!a.global_found) {
+        MultistartResult more = multistart(inst, 12, p);
+        for (auto& r : more.runs) a.ms.runs.push_back(std::move(r));
+        for (auto& r : more.converged) {
+            a.ms.converged.push_back(std::move(r));
+            const int i = static_cast<int>(a.ms.converged.size()) - 1;
+            if (a.ms.best < 0 || a.ms.converged[i].loss < a.ms.converged[a.ms.best].loss) a.ms.best = i;
+        }
+        if (a.ms.best_result()->loss < pv - a.tol)
+            RC_FAIL("a factorization has loss " + to_string(a.ms.best_result()->loss, 40) + " below the prox value " +
+                    to_string(pv, 40));
+        a.global_found = reaches(a.ms, pv, a.tol);
+    }
     return a;
 }
 
@@ -212,7 +229,6 @@ GlobalCase global_kp_case(const Precision& p) {
     Instance inst = threshold ? threshold_kp_instance(p) : gen::materialize(*gen::instance_spec(o), p);
     // The claims' width hypothesis: hidden widths raised to the rank (the target does not change).
     for (int l = 1; l < inst.L; ++l) inst.dims[l] = std::max(inst.dims[l], inst.rank_bound());
-    prop::state_decided_floor(0.8, "4 starts miss the global minimizer near tau in up to 20% of the cases");
     prop::mark_stratum(threshold ? "placed on/near tau" : "generic");
     if (inst.rank_bound() >= 2) prop::mark_stratum("r>=2");
     prop::expect_strata({"placed on/near tau", "generic", "r>=2"});

@@ -94,6 +94,9 @@ void state_decided_floor(double fraction, const std::string& why);
 int register_property(const PropertyDef& def);
 const std::vector<PropertyDef>& all_properties();
 const PropertyDef* find_property(const std::string& id);
+// A rough relative cost of running the property at its default case count (check --jobs hands out
+// the costliest first): measured CPU seconds for the expensive ones, else 1.
+double cost_hint(const PropertyDef& def);
 // "KP.T6/corrected" -> "KP.T6".
 std::string claim_of(const std::string& property_id);
 
