@@ -397,11 +397,6 @@ void x_global_corrected_case(bool arithmetic_mean) {
         RC_SUCCEED("outside the hypothesis");
     }
     const Agreement a = compare_with_prox(inst, p);
-    if (!a.global_found && std::getenv("DMF_DEBUG_UNDECIDED")) {
-        const auto* b = a.ms.best_result();
-        std::cerr << "NOTFOUND L=" << inst.L << " best " << to_string(b->loss, 20) << " pv " << to_string(prox_value(inst, a.prox), 20)
-                  << " ok " << minimizer_bound(inst, *b, p).ok << " g " << to_string(b->gradient_norm, 5) << "\n";
-    }
     if (!a.global_found) {
         prop::mark_undecided("no start reached the prox value");
         RC_DISCARD("no global minimizer found");
