@@ -116,7 +116,11 @@ const PropertyDef* find_property(const std::string& id) {
 
 double cost_hint(const PropertyDef& def) {
     // CPU seconds measured with `check --json --timings` (docs/testing.md); the rest cost about 1 s.
-    static const std::map<std::string, double> measured = {};
+    static const std::map<std::string, double> measured = {
+        {"CJW.T2.2/corrected", 63}, {"CJW.T2.2/metamorphic", 31}, {"CJW.L3.11", 22}, {"KP.T10", 13},
+        {"X.GLOBAL/corrected", 12}, {"KP.C13", 12},           {"CJW.L3.3", 8},   {"CJW.A1/corrected", 8},
+        {"CJW.T2.1/only-if", 7},     {"CJW.P3.21", 6},          {"CJW.S2.3", 5},   {"KP.C14", 4},
+        {"KP.T15/bound", 4},         {"KP.T3", 3.5},            {"KP.T2", 3.3}};
     const auto it = measured.find(def.id);
     return it != measured.end() ? it->second : def.default_cases > 0 ? 2.0 : 1.0;
 }
