@@ -18,7 +18,16 @@ struct CheckResult {
     std::string computed;  // the independent value, all digits
     double error_eps = 0;  // |printed - computed| in eps units (0 when not numeric)
     std::string detail;
+    // not_applicable because the case lies on the claim's exceptional set (a value on or within
+    // rounding of ybar, tau or the tie), where the statement excludes it; the floors
+    // (properties/property.hpp) count it as exceptional, not as a trivial case.
+    bool exceptional = false;
 
+    static CheckResult on_exceptional_set(std::string why) {
+        CheckResult r = na(std::move(why));
+        r.exceptional = true;
+        return r;
+    }
     static CheckResult na(std::string why) {
         CheckResult r;
         r.verdict = Verdict::not_applicable;

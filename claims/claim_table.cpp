@@ -83,11 +83,12 @@ std::vector<ClaimDefinition> build_table() {
                       " of that problem.",
          .preconditions = {"min_i d_i >= min(d_0, d_L)"},
          .status = ClaimStatus::holds,
-         .notes = "Property KP.T3 (KP convention, L = 1..4, widths 1..3, 128 bits): no factorization found by damped"
-                  " Newton + LM polish from 4 random starts has a loss below the Schatten minimum (the prox value),"
-                  " and where the widths satisfy the precondition the best start reaches it (within 2 eps). Where the"
-                  " precondition fails (bottlenecks, RC_CLASSIFY'd) the best start can stay above it: evidence that"
-                  " the precondition is needed, recorded, not failed. Since the landscape session, the solver-based"
+         .notes = "Property KP.T3 (KP convention, L = 1..4, widths 1..3, 128 bits), both directions: no"
+                  " factorization found by damped Newton + LM polish from 4 random starts has a loss below the"
+                  " Schatten minimum (the prox value) beyond rounding, and the balanced factorization (136) of the"
+                  " prox M*, zero-padded to the widths, has loss equal to it within 64 (L + w) eps (||Y||^2 + value)"
+                  " whenever the hidden widths hold rank(M*) (else a trivial case). Mutants: the prox at 2 lambda"
+                  " and at lambda/2. Since the landscape session, the solver-based"
                   " KP properties (KP.T3, KP.T10, KP.C13, KP.T15/bound) draw half their instances from a"
                   " threshold-placed generator: L = 1..6, singular values exactly on tau (L in {3,4,6}), at tau(1 +-"
                   " 2^-k), far, repeated, zero, or all below tau (collapsed), rescaled exactly to lambda ~"
@@ -95,7 +96,7 @@ std::vector<ClaimDefinition> build_table() {
          .issue = 6,
          .kind = K::matrix, .min_depth = 1, .max_depth = 6,
          .printed = check_kp_t3_on,
-         .mutants = {"KP.T3/mutant-lambda"},
+         .mutants = {"KP.T3/mutant-lambda", "KP.T3/mutant-half-lambda"},
          .on_landscape = {.check = check_kp_t3}},
         {.id = "KP.T5",
          .source = "Kamber, Parhi (2026), arXiv 2603.27072, Theorem 5, (13), (26)",
@@ -365,12 +366,14 @@ std::vector<ClaimDefinition> build_table() {
          .statement = "No critical point of F is a local maximizer.",
          .preconditions = {"CJW convention"},
          .status = ClaimStatus::holds,
-         .notes = "Property CJW.L3.11: at every critical point found by Levenberg-Marquardt from random starts the"
-                  " largest Hessian eigenvalue (dense Hessian of the definition, multiprecision eigensolver) is"
-                  " positive, so none is a local maximizer.",
+         .notes = "Property CJW.L3.11: at every critical point found by Levenberg-Marquardt from random starts,"
+                  " F curves upward along the dense Hessian's top eigenvector: the second difference of F from its"
+                  " definition at twice the precision equals lambda_max to eps level and is positive, so none is a"
+                  " local maximizer. (lambda_max > 0 alone cannot fail: the trace is >= the regularizer's > 0.)",
          .issue = 5,
          .kind = K::matrix, .min_depth = 1, .max_depth = 6,
          .printed = check_cjw_l3_11_on,
+         .mutants = {"CJW.L3.11/mutant-hessian-no-reg"},
          .on_landscape = {.check = check_cjw_l3_11}},
         {.id = "CJW.T2.1",
          .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed in shared/spec/claims.md), Theorem 2.1,"
@@ -594,7 +597,8 @@ std::vector<ClaimDefinition> build_table() {
          .issue = 16,
          .kind = K::matrix, .min_depth = 1, .max_depth = 1,
          .printed = check_kp_d16_printed,
-         .corrected = check_kp_d16_corrected},
+         .corrected = [](const Instance& i, const Precision& p) { return check_kp_d16_corrected(i, p); },
+         .mutants = {"KP.D16/mutant-converse"}},
         {.id = "KP.L17",
          .source = "Kamber, Parhi (2026), arXiv 2603.27072, Lemma 17 (Young)",
          .title = "Young's inequality",
@@ -639,10 +643,12 @@ std::vector<ClaimDefinition> build_table() {
          .status = ClaimStatus::holds,
          .notes = "Property KP.R21: L = 2..4, X_1 the case's matrix, the others Gaussian with widths 1..4 (bottlenecks"
                   " included), p_l from {0.3, ..., 3}. (Our KP.T19 bullet names Remark 21 for Theorem 19's sum"
-                  " inequality; this row is the remark itself.) No mutant yet.",
+                  " inequality; this row is the remark itself.) Mutant KP.R21/mutant-power (each factor's term to"
+                  " its own p_l, not gamma).",
          .issue = 16,
          .kind = K::matrix, .min_depth = 1, .max_depth = 1,
-         .printed = check_kp_r21},
+         .printed = [](const Instance& i, const Precision& p) { return check_kp_r21(i, p); },
+         .mutants = {"KP.R21/mutant-power"}},
         {.id = "KP.R24",
          .source = "Kamber, Parhi (2026), arXiv 2603.27072, Remark 24",
          .title = "the Leibniz formula",
@@ -662,19 +668,23 @@ std::vector<ClaimDefinition> build_table() {
                       " has at most n² − n − 1 zero entries.",
          .status = ClaimStatus::holds,
          .notes = "Property KP.R26: convex combinations of 1..4 random permutation matrices, n = 2..5; entries are"
-                  " exact sums of positive weights, so zero and positive are decided exactly.",
+                  " exact sums of positive weights, so zero and positive are decided exactly. Mutant"
+                  " KP.R26/mutant-2n (at least 2n positive entries off the permutations).",
          .issue = 16,
          .kind = K::matrix, .min_depth = 1, .max_depth = 1,
-         .printed = check_kp_r26},
+         .printed = [](const Instance& i, const Precision& p) { return check_kp_r26(i, p); },
+         .mutants = {"KP.R26/mutant-2n"}},
         {.id = "KP.L28",
          .source = "Kamber, Parhi (2026), arXiv 2603.27072, Lemma 28 (Horn, Johnson 8.7.1)",
          .title = "a positive non-identity diagonal",
          .statement = "A doubly stochastic X ≠ I has a permutation σ ≠ id with x_{1σ(1)} ⋯ x_{nσ(n)} > 0.",
          .status = ClaimStatus::holds,
-         .notes = "Property KP.L28: random doubly stochastic X (n = 2..5), brute force over all n! permutations.",
+         .notes = "Property KP.L28: random doubly stochastic X (n = 2..5), brute force over all n! permutations."
+                  " Mutant KP.L28/mutant-derangement (the permutation has no fixed point).",
          .issue = 16,
          .kind = K::matrix, .min_depth = 1, .max_depth = 1,
-         .printed = check_kp_l28},
+         .printed = [](const Instance& i, const Precision& p) { return check_kp_l28(i, p); },
+         .mutants = {"KP.L28/mutant-derangement"}},
         {.id = "KP.L29",
          .source = "Kamber, Parhi (2026), arXiv 2603.27072, Lemma 29 (Birkhoff; Horn, Johnson 8.7.2)",
          .title = "Birkhoff decomposition",
@@ -774,7 +784,8 @@ std::vector<ClaimDefinition> build_table() {
          .kind = K::scalar, .min_depth = 2, .max_depth = 6,
          .printed = on_problem([](const ScalarProblem& q, const Precision& p) { return check_kp_f3_printed(q, p); }),
          .corrected = on_problem([](const ScalarProblem& q, const Precision& p) { return check_kp_f3_corrected(q, p); }),
-         .stronger_reading = on_problem([](const ScalarProblem& q, const Precision& p) { return check_kp_f3_single_run(q, p); })},
+         .stronger_reading = on_problem([](const ScalarProblem& q, const Precision& p) { return check_kp_f3_single_run(q, p); }),
+         .mutants = {"KP.F3/mutant-switch-at-tau"}},
         // CJW
         {.id = "CJW.L3.1",
          .source = "Chen, Jiang, Wang (2025), arXiv 2506.20344 (reconstructed), Lemma 3.1",

@@ -170,7 +170,7 @@ CheckResult check_kp_c20(const Instance& inst, const Precision& p, StatementMuta
                    lhs > rhs + rel(p, 2) * (rhs + epsilon(p)), rhs, lhs, (lhs - rhs) / (epsilon(p) * (rhs + epsilon(p))));
 }
 
-CheckResult check_kp_r21(const Instance& inst, const Precision& p) {
+CheckResult check_kp_r21(const Instance& inst, const Precision& p, StatementMutant m) {
     const std::uint64_t h = case_hash(inst);
     Rng rng(h);
     const int L = 2 + static_cast<int>(h % 3);
@@ -188,7 +188,8 @@ CheckResult check_kp_r21(const Instance& inst, const Precision& p) {
     Matrix prod = X[0];
     for (int l = 1; l < L; ++l) prod = matmul(X[l], prod, p);
     Real rhs = 1;
-    for (int l = 0; l < L; ++l) rhs *= pow(schatten_q(X[l], pe[l], p), gam / pe[l]);
+    for (int l = 0; l < L; ++l)
+        rhs *= m == StatementMutant::planted ? schatten_q(X[l], pe[l], p) : Real(pow(schatten_q(X[l], pe[l], p), gam / pe[l]));
     const Real lhs = schatten_q(prod, gam, p);
     return verdict("||X_L...X_1||_{S^g}^g <= prod ||X_l||_{S^{p_l}}^g, 1/g = sum 1/p_l, L = " + std::to_string(L),
                    lhs > rhs + rel(p, 2) * (rhs + epsilon(p)), rhs, lhs, (lhs - rhs) / (epsilon(p) * (rhs + epsilon(p))));
@@ -217,7 +218,7 @@ CheckResult check_kp_r24(const Instance& inst, const Precision& p, StatementMuta
                    abs(leibniz - lu) > 64 * n * n * epsilon(p) * scale, leibniz, lu, abs(leibniz - lu) / (epsilon(p) * scale));
 }
 
-CheckResult check_kp_r26(const Instance& inst, const Precision& p) {
+CheckResult check_kp_r26(const Instance& inst, const Precision& p, StatementMutant m) {
     const std::uint64_t h = case_hash(inst);
     Rng rng(h);
     const int n = ds_size(inst), terms = 1 + static_cast<int>((h / 4) % 4);
@@ -234,12 +235,13 @@ CheckResult check_kp_r26(const Instance& inst, const Precision& p) {
         if (row_positive != 1) permutation = false;
     }
     const int zeros = n * n - positive;
-    const bool bad = (positive == n && !permutation) || (!permutation && zeros > n * n - n - 1);
+    const int most_zeros = m == StatementMutant::planted ? n * n - 2 * n : n * n - n - 1;
+    const bool bad = (positive == n && !permutation) || (!permutation && zeros > most_zeros);
     return verdict("n positive entries => permutation; otherwise at most n^2 - n - 1 zeros (n = " + std::to_string(n) + ")", bad,
-                   Real(n * n - n - 1), Real(zeros), 0, permutation ? "a permutation matrix" : "not a permutation matrix");
+                   Real(most_zeros), Real(zeros), 0, permutation ? "a permutation matrix" : "not a permutation matrix");
 }
 
-CheckResult check_kp_l28(const Instance& inst, const Precision& p) {
+CheckResult check_kp_l28(const Instance& inst, const Precision& p, StatementMutant m) {
     const std::uint64_t h = case_hash(inst);
     Rng rng(h);
     const int n = ds_size(inst), terms = 1 + static_cast<int>((h / 4) % 4);
@@ -252,9 +254,9 @@ CheckResult check_kp_l28(const Instance& inst, const Precision& p) {
     // Brute force over every permutation other than the identity.
     int found = 0;
     for (const auto& perm : all_permutations(n)) {
-        bool id = true, pos = true;
-        for (int i = 0; i < n; ++i) id = id && perm[i] == i, pos = pos && X(i, perm[i]) > 0;
-        if (!id && pos) ++found;
+        bool id = true, pos = true, fixed_point = false;
+        for (int i = 0; i < n; ++i) id = id && perm[i] == i, pos = pos && X(i, perm[i]) > 0, fixed_point = fixed_point || perm[i] == i;
+        if (!id && pos && !(m == StatementMutant::planted && fixed_point)) ++found;
     }
     return verdict("a doubly stochastic X != I has a non-identity permutation with positive diagonal product", found == 0, Real(1),
                    Real(found), 0, std::to_string(found) + " such permutations");
@@ -352,7 +354,8 @@ void majorization_rows(const Instance& inst, const Precision& p, std::vector<Rea
     std::sort(y.begin(), y.end(), [](const Real& a, const Real& b) { return a > b; });
 }
 // Over prefixes k = first..n: prod_{i<k} x_i <= prod_{i<k} y_i for every k implies sum_{i<k} x_i <= sum_{i<k} y_i.
-CheckResult majorization_step(const Instance& inst, const Precision& p, bool every_prefix) {
+// `converse` (the mutant): the sums as the hypothesis and the products as the conclusion.
+CheckResult majorization_step(const Instance& inst, const Precision& p, bool every_prefix, bool converse = false) {
     if (inst.target.rows() < 2) return CheckResult::na("needs two rows");
     std::vector<Real> x, y;
     majorization_rows(inst, p, x, y);
@@ -360,17 +363,17 @@ CheckResult majorization_step(const Instance& inst, const Precision& p, bool eve
     const std::size_t n = x.size(), first = every_prefix ? 1 : n;
     Real px = 1, py = 1, sx = 0, sy = 0;
     bool hypothesis = true;
-    for (std::size_t k = 1; k <= n; ++k) {
-        px *= x[k - 1], py *= y[k - 1];
-        if (k >= first && px > py * (1 + 64 * n * epsilon(p))) hypothesis = false;
-    }
-    if (!hypothesis) return CheckResult::na("x is not weakly log-majorized by y");
+    const Real slack = 1 + 64 * static_cast<long>(n) * epsilon(p);
     bool bad = false;
     Real worst = 0;
     for (std::size_t k = 1; k <= n; ++k) {
+        px *= x[k - 1], py *= y[k - 1];
         sx += x[k - 1], sy += y[k - 1];
-        if (k >= first && sx > sy * (1 + 64 * n * epsilon(p))) bad = true, worst = max(worst, Real(sx - sy));
+        if (k < first) continue;
+        if (converse ? sx > sy * slack : px > py * slack) hypothesis = false;
+        if (converse ? px > py * slack : sx > sy * slack) bad = true, worst = max(worst, Real(converse ? px - py : sx - sy));
     }
+    if (!hypothesis) return CheckResult::na(converse ? "x is not weakly majorized by y" : "x is not weakly log-majorized by y");
     return verdict(std::string("weak log-majorization => weak majorization, ") +
                        (every_prefix ? "every prefix compared" : "Definition 16 as printed: whole vectors only"),
                    bad, sy, sx, worst / epsilon(p));
@@ -378,7 +381,9 @@ CheckResult majorization_step(const Instance& inst, const Precision& p, bool eve
 }  // namespace
 
 CheckResult check_kp_d16_printed(const Instance& inst, const Precision& p) { return majorization_step(inst, p, false); }
-CheckResult check_kp_d16_corrected(const Instance& inst, const Precision& p) { return majorization_step(inst, p, true); }
+CheckResult check_kp_d16_corrected(const Instance& inst, const Precision& p, StatementMutant m) {
+    return majorization_step(inst, p, true, m == StatementMutant::planted);
+}
 
 // ---------------------------------------------------------------- KP, scalar cases
 
@@ -452,7 +457,7 @@ CheckResult check_kp_s3_3_universal(const ScalarProblem& pr, const Precision& p)
     if (pr.L < 3) return CheckResult::na("the sentence is about (79), stated for L >= 3");
     PrecisionGuard g(p);
     const Real y = abs(pr.m);
-    if (side_of_ybar(pr.L, y, pr.lambda, p) == 0) return CheckResult::na("|m| on (or within rounding of) ybar: (79) fails");
+    if (side_of_ybar(pr.L, y, pr.lambda, p) == 0) return CheckResult::on_exceptional_set("|m| on (or within rounding of) ybar: (79) fails");
     const auto v = scalar_landscape(pr.L, pr.lambda, pr.m, p);
     if (!v.decided) return undecided("benign", v.detail);
     CheckResult r;
@@ -469,9 +474,9 @@ CheckResult check_kp_s3_3_corrected(const ScalarProblem& pr, const Precision& p,
     PrecisionGuard g(p);
     const Real y = abs(pr.m);
     const int side = side_of_ybar(pr.L, y, pr.lambda, p);
-    if (side == 0) return CheckResult::na("|m| on (or within rounding of) ybar");
+    if (side == 0) return CheckResult::on_exceptional_set("|m| on (or within rounding of) ybar");
     const Formula ys = cjw_tie_y_star(pr.L, pr.lambda / pr.L, p);
-    if (ys.value && abs(y - *ys.value) <= rel(p, 2) * *ys.value) return CheckResult::na("|m| within rounding of the tie y*");
+    if (ys.value && abs(y - *ys.value) <= rel(p, 2) * *ys.value) return CheckResult::on_exceptional_set("|m| within rounding of the tie y*");
     const auto v = scalar_landscape(pr.L, pr.lambda, pr.m, p);
     if (!v.decided) return undecided("benign", v.detail);
     // The mutant puts the switch at the tie y* instead of ybar.
@@ -534,21 +539,29 @@ std::vector<GdRun> scalar_gd_runs(const ScalarProblem& pr, const Precision& p, R
     return out;
 }
 
-bool lambda_above_collapse(const ScalarProblem& pr, const Precision& p, std::string& why) {
+// The hypothesis of KP.F3 (lambda above C14's threshold, i.e. |m| < tau). False with `why`; on
+// the exceptional set (|m| within rounding of tau) also `exceptional`.
+bool lambda_above_collapse(const ScalarProblem& pr, const Precision& p, std::string& why, bool& exceptional) {
+    exceptional = false;
     const Formula tau = kp_tau(pr.L, pr.lambda, p);
     if (!tau.value) return why = "tau undefined (L = 1)", false;
     PrecisionGuard g(p);
     const Real y = abs(pr.m);
     if (y == 0) return why = "m = 0", false;
-    if (y >= *tau.value * (1 - rel(p, 2))) return why = "lambda not above C14's threshold (|m| >= tau)", false;
+    if (abs(y - *tau.value) <= rel(p, 2) * *tau.value) return why = "|m| within rounding of tau", exceptional = true, false;
+    if (y >= *tau.value) return why = "lambda not above C14's threshold (|m| >= tau)", false;
     return true;
+}
+CheckResult collapse_na(const std::string& why, bool exceptional) {
+    return exceptional ? CheckResult::on_exceptional_set(why) : CheckResult::na(why);
 }
 
 }  // namespace
 
 CheckResult check_kp_f3_printed(const ScalarProblem& pr, const Precision& p) {
     std::string why;
-    if (!lambda_above_collapse(pr, p, why)) return CheckResult::na(why);
+    bool exc = false;
+    if (!lambda_above_collapse(pr, p, why, exc)) return collapse_na(why, exc);
     Real xp = 0;
     auto runs = scalar_gd_runs(pr, p, &xp);
     // The paper's figure shows the best point of a hyperparameter search: the lowest-loss run. Each
@@ -588,7 +601,8 @@ CheckResult check_kp_f3_printed(const ScalarProblem& pr, const Precision& p) {
 
 CheckResult check_kp_f3_single_run(const ScalarProblem& pr, const Precision& p) {
     std::string why;
-    if (!lambda_above_collapse(pr, p, why)) return CheckResult::na(why);
+    bool exc = false;
+    if (!lambda_above_collapse(pr, p, why, exc)) return collapse_na(why, exc);
     Real xp = 0;
     const auto runs = scalar_gd_runs(pr, p, &xp);
     PrecisionGuard g(p);
@@ -611,11 +625,13 @@ CheckResult check_kp_f3_single_run(const ScalarProblem& pr, const Precision& p) 
     return r;
 }
 
-CheckResult check_kp_f3_corrected(const ScalarProblem& pr, const Precision& p) {
+CheckResult check_kp_f3_corrected(const ScalarProblem& pr, const Precision& p, StatementMutant m) {
     std::string why;
-    if (!lambda_above_collapse(pr, p, why)) return CheckResult::na(why);
-    const int side = pr.L <= 2 ? -1 : side_of_ybar(pr.L, abs(pr.m), pr.lambda, p);
-    if (side == 0) return CheckResult::na("|m| within rounding of ybar");
+    bool exc = false;
+    if (!lambda_above_collapse(pr, p, why, exc)) return collapse_na(why, exc);
+    // The mutant switches at tau: below it (the hypothesis) every run would end at 0.
+    const int side = pr.L <= 2 || m == StatementMutant::planted ? -1 : side_of_ybar(pr.L, abs(pr.m), pr.lambda, p);
+    if (side == 0) return CheckResult::on_exceptional_set("|m| within rounding of ybar");
     Real xp = 0;
     const auto runs = scalar_gd_runs(pr, p, &xp);
     PrecisionGuard g(p);
@@ -923,9 +939,11 @@ CheckResult check_cjw_s2_2(int L, const Real& y, const Real& lambda_bar, const P
         r.verdict = v.spurious == (m == StatementMutant::planted) ? Verdict::holds : Verdict::violated;
         return r;
     }
-    if (side_of_ybar(L, abs(y), lambda_kp, p) <= 0) return CheckResult::na("y <= ybar: the sentence's window needs y > ybar");
+    const int side = side_of_ybar(L, abs(y), lambda_kp, p);
+    if (side == 0) return CheckResult::on_exceptional_set("y within rounding of ybar");
+    if (side < 0) return CheckResult::na("y < ybar: the sentence's window needs y > ybar");
     const Formula ys = cjw_tie_y_star(L, lambda_bar, p);
-    if (ys.value && abs(abs(y) - *ys.value) <= rel(p, 2) * *ys.value) return CheckResult::na("y within rounding of the tie");
+    if (ys.value && abs(abs(y) - *ys.value) <= rel(p, 2) * *ys.value) return CheckResult::on_exceptional_set("y within rounding of the tie");
     const auto v = scalar_landscape(L, lambda_kp, y, p);
     if (!v.decided) return undecided("a spurious local minimizer at L >= 3", v.detail);
     CheckResult r;
@@ -941,8 +959,8 @@ CheckResult check_cjw_s2_3(const Instance& inst, const Precision& p, StatementMu
     if (inst.L < 3) return CheckResult::na("Corollary 2.3 is stated for L >= 3");
     const ThresholdDecision td = threshold_decision_precision(inst, p, 4 * p.bits());
     if (!td.decided) return undecided("(12)", td.note);
-    if (!td.on_ybar.empty()) return CheckResult::na("(12) fails: some y_i is on ybar");
-    if (td.precision.bits() > p.bits()) return CheckResult::na("some y_i within rounding of ybar at the working precision");
+    if (!td.on_ybar.empty()) return CheckResult::on_exceptional_set("(12) fails: some y_i is on ybar");
+    if (td.precision.bits() > p.bits()) return CheckResult::on_exceptional_set("some y_i within rounding of ybar at the working precision");
     const std::uint64_t h = case_hash(inst);
     Rng rng(h);
     const Vector s = svd(rounded(inst.target, p), p, false).sigma;
@@ -952,7 +970,10 @@ CheckResult check_cjw_s2_3(const Instance& inst, const Precision& p, StatementMu
     r.quantity = "under (12), gradient descent from a random start reaches a local minimizer";
     r.printed = "local_minimizer";
     r.verdict = Verdict::undecided;
-    for (int s_ = 0; s_ < 2; ++s_) {
+    // Two decided runs, from up to six random starts (a start whose descent does not converge in
+    // the step budget, or whose end point's type is undecided, is replaced by the next).
+    int decided_runs = 0;
+    for (int s_ = 0; s_ < 6 && decided_runs < 2; ++s_) {
         Weights w;
         for (int l = 0; l < inst.L; ++l) {
             Matrix m = gaussian_matrix(inst.dims[l + 1], inst.dims[l], rng, p);
@@ -962,12 +983,22 @@ CheckResult check_cjw_s2_3(const Instance& inst, const Precision& p, StatementMu
         // Converged: the gradient 2^-(bits/4) times its size at the start (homogeneous in the scale).
         const Real g0 = gradient_norm(inst, w, p);
         PrecisionGuard g(p);
-        const auto gd = gradient_descent(inst, w, p, m == StatementMutant::planted ? 0 : 4000, rel(p, 4) * g0);
-        if (m != StatementMutant::planted && (!gd.converged || gd.iterations == 0)) continue;
+        // 4000 steps for the first two starts, 16000 for the replacements (slow, badly scaled descents).
+        const auto gd = gradient_descent(inst, w, p, m == StatementMutant::planted ? 0 : s_ < 2 ? 4000 : 16000, rel(p, 4) * g0);
+        if (m != StatementMutant::planted && (!gd.converged || gd.iterations == 0)) {
+            r.detail += "start " + std::to_string(s_) + ": descent not converged in " + std::to_string(gd.iterations) + " steps; ";
+            continue;
+        }
         const auto c = find_critical_point(inst, gd.w, p);
-        if (c.status != Status::ok) continue;
+        if (c.status != Status::ok) {
+            r.detail += "start " + std::to_string(s_) + ": the polish did not converge; ";
+            continue;
+        }
         const PointKind k = classify_point(inst, c.w, p).kind;
-        if (k == PointKind::undecided) continue;
+        if (k == PointKind::undecided) {
+            r.detail += "start " + std::to_string(s_) + ": type undecided; ";
+            continue;
+        }
         r.computed = to_string(k);
         if (k != PointKind::local_minimizer) {
             r.verdict = Verdict::violated;
@@ -976,6 +1007,7 @@ CheckResult check_cjw_s2_3(const Instance& inst, const Precision& p, StatementMu
             return r;
         }
         r.verdict = Verdict::holds;
+        ++decided_runs;
     }
     return r;
 }

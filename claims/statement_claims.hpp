@@ -22,11 +22,15 @@ CheckResult check_kp_l8(const Instance& inst, const Precision& p, StatementMutan
 CheckResult check_kp_l17(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 CheckResult check_kp_l18(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 CheckResult check_kp_c20(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
-CheckResult check_kp_r21(const Instance& inst, const Precision& p);
+// The mutant: each factor's Schatten term to the power p_l instead of gamma (not homogeneous).
+CheckResult check_kp_r21(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 // Remark 24: det X = sum_sigma sgn(sigma) prod x_{i sigma(i)}, sgn = (-1)^{inversions}, against LU.
 CheckResult check_kp_r24(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
-CheckResult check_kp_r26(const Instance& inst, const Precision& p);
-CheckResult check_kp_l28(const Instance& inst, const Precision& p);
+// The mutant: "otherwise at least 2n positive entries" (false from n = 3: two permutations that
+// share n - 2 positions mix to n + 2 positive entries).
+CheckResult check_kp_r26(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
+// The mutant: the permutation with a positive diagonal product is a derangement (no fixed point).
+CheckResult check_kp_l28(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 CheckResult check_kp_l29(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 CheckResult check_kp_c30(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 CheckResult check_kp_l31(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
@@ -34,7 +38,8 @@ CheckResult check_kp_l31(const Instance& inst, const Precision& p, StatementMuta
 // takes weak log-majorization to weak majorization (Marshall et al. 5.A.2.b) on the case's rows
 // x = |row 0|, y = |row 1|: printed (whole vectors only) and corrected (every prefix k).
 CheckResult check_kp_d16_printed(const Instance& inst, const Precision& p);
-CheckResult check_kp_d16_corrected(const Instance& inst, const Precision& p);
+// The mutant of the corrected step: its converse (weak majorization => weak log-majorization).
+CheckResult check_kp_d16_corrected(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);
 // ---- KP, on a scalar problem (KP convention)
 // (66): a >= b >= 0 gives argmin (a - x)^2 + lambda x^q >= argmin (b - x)^2 + lambda x^q; b from the case's hash.
 CheckResult check_kp_e66(const ScalarProblem& pr, const Precision& p, StatementMutant m = StatementMutant::none);
@@ -56,7 +61,8 @@ CheckResult check_kp_f3_printed(const ScalarProblem& pr, const Precision& p);
 CheckResult check_kp_f3_single_run(const ScalarProblem& pr, const Precision& p);
 // The caveat: every run ends at 0 when |m| < ybar; when ybar < |m| < tau a start beside x+ ends at
 // the spurious minimizer, P = sign(m) x+^L.
-CheckResult check_kp_f3_corrected(const ScalarProblem& pr, const Precision& p);
+// The mutant puts the switch at tau (the tie) instead of ybar: every run ends at 0 below tau.
+CheckResult check_kp_f3_corrected(const ScalarProblem& pr, const Precision& p, StatementMutant m = StatementMutant::none);
 
 // ---- CJW
 CheckResult check_cjw_l3_1(const Instance& inst, const Precision& p, StatementMutant m = StatementMutant::none);

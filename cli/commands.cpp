@@ -11,6 +11,7 @@
 #include "dmf/numerics/decision_log.hpp"
 #include "claims/claim_table.hpp"
 #include "claims/scalar_corpus.hpp"
+#include "cli/forked_map.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -45,6 +46,54 @@ MutantsOptions& mutants_options() {
 }
 int run_mutants();
 
+// `check --stats`: how each property's cases were classified (properties/property.hpp CaseStats).
+bool& check_stats_flag() {
+    static bool on = false;
+    return on;
+}
+nlohmann::json stats_json(const prop::CaseStats& s) {
+    nlohmann::json strata = nlohmann::json::object();
+    for (const auto& [name, n] : s.strata) strata[name] = n;
+    for (const auto& name : s.expected_strata)
+        if (!strata.contains(name)) strata[name] = 0;
+    return {{"cases", s.cases},           {"discarded", s.discarded},     {"exceptional", s.exceptional},
+            {"undecided", s.undecided},   {"decided", s.decided()},       {"trivial", s.trivial},
+            {"informative", s.informative()}, {"decided_fraction", s.decided_fraction()},
+            {"informative_fraction", s.informative_fraction()}, {"trivial_reasons", s.trivial_reasons},
+            {"undecided_reasons", s.undecided_reasons}, {"strata", strata},
+            {"expected_strata", std::vector<std::string>(s.expected_strata.begin(), s.expected_strata.end())},
+            {"stated_decided_floor", s.stated_decided_floor ? nlohmann::json(*s.stated_decided_floor) : nlohmann::json(nullptr)},
+            {"stated_floor_reason", s.stated_floor_reason}};
+}
+void render_stats_text(const nlohmann::json& report) {
+    std::cout << "\nper-property case stats (floors: decided >= 95% off the exceptional set, informative >= 50%,"
+                 " each expected stratum (*) >= 5%)\n"
+              << std::left << std::setw(34) << "property" << std::right << std::setw(6) << "cases" << std::setw(6)
+              << "disc" << std::setw(6) << "exc" << std::setw(6) << "und" << std::setw(6) << "triv" << std::setw(9)
+              << "decided" << std::setw(8) << "inform" << "  strata\n";
+    for (const auto& r : report["claims"])
+        for (const auto& pj : r.value("properties", nlohmann::json::array())) {
+            if (!pj.contains("stats")) continue;
+            const auto& st = pj["stats"];
+            const int n = st["cases"].get<int>();
+            std::ostringstream line;
+            line << std::left << std::setw(34) << pj["id"].get<std::string>() << std::right << std::setw(6) << n
+                 << std::setw(6) << st["discarded"].get<int>() << std::setw(6) << st["exceptional"].get<int>()
+                 << std::setw(6) << st["undecided"].get<int>() << std::setw(6) << st["trivial"].get<int>() << std::setw(8)
+                 << std::fixed << std::setprecision(0) << 100 * st["decided_fraction"].get<double>() << "%" << std::setw(7)
+                 << 100 * st["informative_fraction"].get<double>() << "%  ";
+            const auto& expected = st["expected_strata"];
+            for (const auto& [name, count] : st["strata"].items()) {
+                const bool star = std::find(expected.begin(), expected.end(), name) != expected.end();
+                line << name << (star ? "*" : "") << " " << (n ? 100 * count.get<int>() / n : 0) << "%; ";
+            }
+            if (!st["stated_decided_floor"].is_null())
+                line << "[decided floor " << 100 * st["stated_decided_floor"].get<double>() << "%: "
+                     << st["stated_floor_reason"].get<std::string>() << "]";
+            std::cout << line.str() << "\n";
+        }
+}
+
 }  // namespace
 
 Commands::Commands(CLI::App& app) {
@@ -56,6 +105,9 @@ Commands::Commands(CLI::App& app) {
     check_->add_flag("--timings", check_timings_, "include wall-clock seconds in --json (the text always shows them)");
     check_->add_option("--time-budget-s", check_budget_s_, "stop starting new claims after this many seconds (0: none)")
         ->check(CLI::NonNegativeNumber);
+    check_->add_option("--jobs", check_jobs_, "properties run in this many forked worker processes (default: the number of cores); the output is the same for any value")
+        ->check(CLI::Range(1, 256));
+    check_->add_flag("--stats", check_stats_flag(), "also print each property's case stats: decided, informative, strata");
     // The property runner (properties/property.hpp RunOptions) has no precision: each property
     // works at the precisions it states, so a --digits/--bits here would be silently ignored.
     add_json_option_only(check_, check_json_,
@@ -166,13 +218,6 @@ json certificate_counts_json(const DecisionTally& d, const CaseTally& c) {
     return {{"decisions", {{"exact", d.exact}, {"enclosure", d.enclosure}, {"undecided", d.undecided}}},
             {"cases", {{"exact", c.exact}, {"enclosure", c.enclosure}, {"undecided", c.undecided}, {"uncertified", c.uncertified}}}};
 }
-void add_counts(DecisionTally& a, const DecisionTally& b) {
-    a.exact += b.exact, a.enclosure += b.enclosure, a.undecided += b.undecided;
-}
-void add_counts(CaseTally& a, const CaseTally& b) {
-    a.exact += b.exact, a.enclosure += b.enclosure, a.undecided += b.undecided, a.uncertified += b.uncertified;
-}
-
 // The claim table, then every failure with its replay line, then the verdict.
 void render_check_text(const json& report) {
     const auto row = [](const std::string& id, const std::string& status, const std::string& cases,
@@ -239,54 +284,99 @@ int Commands::run_check() {
     const auto start = std::chrono::steady_clock::now();
     const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
 
-    json rows = json::array();
-    bool all_consistent = true;
-    for (const auto& c : reg) {
+    // The work: every selected property of every claim, in registry order. With --jobs K > 1 they run
+    // in K forked workers (cli/forked_map.hpp); each result is the property's JSON, merged below in
+    // this order, so the report is byte-identical for every K.
+    struct Item {
+        size_t claim;
+        const prop::PropertyDef* def;
+    };
+    std::vector<Item> items;
+    std::vector<bool> claim_selected(reg.size(), false);
+    for (size_t ci = 0; ci < reg.size(); ++ci) {
+        const auto& c = reg[ci];
         const bool whole_claim = check_claims_.empty() || named(c.id);
         bool any = whole_claim;
         for (const auto& def : prop::all_properties())
             any = any || (prop::claim_of(def.id) == c.id && selected(c.id, def.id));
         if (!any) continue;
+        claim_selected[ci] = true;
+        for (const auto& def : prop::all_properties()) {
+            if (prop::claim_of(def.id) != c.id) continue;
+            if (whole_claim ? def.hidden : !selected(c.id, def.id)) continue;
+            items.push_back({ci, &def});
+        }
+    }
+    const auto run_item = [&](int i) -> std::string {
+        const auto& def = *items[static_cast<size_t>(i)].def;
+        // --time-budget-s: a property that would start after the budget is skipped (its claim too).
+        if (check_budget_s_ > 0 && elapsed() > check_budget_s_) return json{{"id", def.id}, {"skipped", true}}.dump();
+        const DecisionTally decisions_before = process_decisions();
+        const CaseTally cases_before = process_cases();
+        const auto out = prop::run_property(def, options);
+        const DecisionTally decisions = process_decisions() - decisions_before;
+        const CaseTally case_certs = process_cases() - cases_before;
+        json pj{{"id", def.id},
+                {"outcome", prop::to_string(out.kind)},
+                {"cases", out.cases},
+                {"seconds", out.seconds},
+                {"worst_error_eps", worst_json(out.errors)},
+                {"worst_input", out.errors.worst_input()},
+                {"decided_by", certificate_counts_json(decisions, case_certs)},
+                {"stats", stats_json(out.stats)}};
+        if (out.kind != prop::Outcome::Kind::passed) {
+            pj["message"] = out.message;
+            pj["replay"] = out.replay_command;
+        }
+        // The worst error travels as its JSON fields; the claim's worst is merged from them below.
+        return pj.dump();
+    };
+    // Hand out the properties with the most cases first (a rough cost): the last worker then does not
+    // finish alone on a long property. The merge below restores registry order.
+    std::vector<int> order(items.size());
+    for (size_t i = 0; i < items.size(); ++i) order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const auto cost = [&](int i) { return prop::cost_hint(*items[static_cast<size_t>(i)].def); };
+        return cost(a) > cost(b);
+    });
+    const std::vector<std::string> results =
+        forked_map(static_cast<int>(items.size()), check_jobs_ > 0 ? check_jobs_ : online_cores(), run_item, order);
+
+    json rows = json::array();
+    bool all_consistent = true;
+    size_t next_item = 0;
+    for (size_t ci = 0; ci < reg.size(); ++ci) {
+        if (!claim_selected[ci]) continue;
+        const auto& c = reg[ci];
+        const bool whole_claim = check_claims_.empty() || named(c.id);
         json row{{"id", c.id}, {"status", to_string(c.status)}, {"counterexamples", c.counterexamples}};
         json props = json::array();
-        int cases = 0, run = 0, failed = 0;
+        int cases = 0, run = 0, failed = 0, skipped = 0;
         bool replayed = false;
-        DecisionTally claim_decisions;
-        CaseTally claim_cases;
-        ErrorReport worst;
-        std::string observed;
-        if (check_budget_s_ > 0 && elapsed() > check_budget_s_) {
-            observed = "skipped (budget)";
-        } else {
-            for (const auto& def : prop::all_properties()) {
-                if (prop::claim_of(def.id) != c.id) continue;
-                if (whole_claim ? def.hidden : !selected(c.id, def.id)) continue;
-                const DecisionTally decisions_before = process_decisions();
-                const CaseTally cases_before = process_cases();
-                const auto out = prop::run_property(def, options);
-                const DecisionTally decisions = process_decisions() - decisions_before;
-                const CaseTally case_certs = process_cases() - cases_before;
-                ++run;
-                cases += out.cases;
-                if (std::string(def.id) == c.id + "/replay" && out.kind == prop::Outcome::Kind::passed) replayed = true;
-                worst.merge(out.errors);
-                json pj{{"id", def.id},
-                        {"outcome", prop::to_string(out.kind)},
-                        {"cases", out.cases},
-                        {"seconds", out.seconds},
-                        {"worst_error_eps", worst_json(out.errors)},
-                        {"worst_input", out.errors.worst_input()},
-                        {"decided_by", certificate_counts_json(decisions, case_certs)}};
-                add_counts(claim_decisions, decisions), add_counts(claim_cases, case_certs);
-                if (out.kind != prop::Outcome::Kind::passed) {
-                    ++failed;
-                    pj["message"] = out.message;
-                    pj["replay"] = out.replay_command;
-                }
-                props.push_back(pj);
+        json claim_certs = certificate_counts_json({}, {});
+        std::optional<double> worst;
+        for (; next_item < items.size() && items[next_item].claim == ci; ++next_item) {
+            json pj = json::parse(results[next_item]);
+            if (pj.value("skipped", false)) {
+                ++skipped;
+                continue;
             }
-            observed = run == 0 ? "no property" : failed ? "FAILED" : "passed";
+            ++run;
+            cases += pj["cases"].get<int>();
+            const bool passed = pj["outcome"] == "passed";
+            if (pj["id"].get<std::string>() == c.id + "/replay" && passed) replayed = true;
+            if (!passed) ++failed;
+            if (!pj["worst_error_eps"].is_null() && (!worst || pj["worst_error_eps"].get<double>() > *worst))
+                worst = pj["worst_error_eps"].get<double>();
+            for (const char* part : {"decisions", "cases"})
+                for (auto& [k, v] : claim_certs[part].items()) v = v.get<long>() + pj["decided_by"][part][k].get<long>();
+            props.push_back(pj);
         }
+        const std::string observed = skipped > 0 && run == 0 ? "skipped (budget)"
+                                     : skipped > 0            ? (failed ? "FAILED" : "skipped (budget)")
+                                     : run == 0               ? "no property"
+                                     : failed                 ? "FAILED"
+                                                              : "passed";
         // Consistent: the registry's status is what was observed. A claim with passing properties
         // must not still be listed as untested; a tested claim must have properties.
         bool consistent = true;
@@ -301,8 +391,8 @@ int Commands::run_check() {
         row["cases"] = cases;
         row["observed"] = observed;
         row["consistent"] = consistent;
-        row["worst_error_eps"] = worst_json(worst);
-        row["decided_by"] = certificate_counts_json(claim_decisions, claim_cases);
+        row["worst_error_eps"] = worst ? json(*worst) : json(nullptr);
+        row["decided_by"] = claim_certs;
         rows.push_back(row);
     }
     // Self-checks outside the claim table (CORE.*, SELFTEST.*), run only when named: one row each.
@@ -337,6 +427,7 @@ int Commands::run_check() {
         drop_seconds(report);
     }
     print_report(report, check_json_, render_check_text);
+    if (check_stats_flag() && !check_json_) render_stats_text(report);
     return all_consistent ? 0 : 1;
 }
 

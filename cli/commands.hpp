@@ -49,6 +49,7 @@ private:
     std::optional<int> check_cases_;
     std::optional<std::uint64_t> check_seed_;
     double check_budget_s_ = 0;
+    int check_jobs_ = 0;           // 0: online_cores()
     bool check_timings_ = false;  // wall-clock fields in --json (off: two runs are byte-identical)
 
     std::string eval_instance_, eval_weights_;

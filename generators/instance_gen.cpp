@@ -56,15 +56,25 @@ InstanceGenOptions solver_sized() {
     return o;
 }
 
+// Drawn at RapidCheck's full size (inRange scales its range with the case index otherwise: at 25
+// cases 88% of instances had r = 1), with the strata drawn on purpose: outer widths >= 2 (r >= 2)
+// in 60% of cases, and given r >= 2 a hidden width below r (a bottleneck) in 40%.
 rc::Gen<InstanceSpec> instance_spec(const InstanceGenOptions& o) {
-    return rc::gen::exec([o] {
+    return rc::gen::resize(100, rc::gen::exec([o] {
         InstanceSpec s;
         s.L = *rc::gen::inRange(o.min_depth, o.max_depth + 1);
-        // Widths shrink toward small. Over the parameter budget, narrow the widest
-        // layer until within it: deterministic, so shrinking and replay stay exact.
+        // Widths shrink toward small. Over the parameter budget, narrow the widest hidden layer
+        // (then any) until within it: deterministic, so shrinking and replay stay exact.
         s.dims = *rc::gen::container<std::vector<int>>(s.L + 1, rc::gen::inRange(o.min_width, o.max_width + 1));
+        if (o.max_width >= 2 && *rc::gen::inRange(0, 100) < 60) {
+            s.dims.front() = std::max(s.dims.front(), 2);
+            s.dims.back() = std::max(s.dims.back(), 2);
+            if (s.L >= 2 && *rc::gen::inRange(0, 100) < o.bottleneck_percent)
+                s.dims[*rc::gen::inRange(1, s.L)] = std::max(o.min_width, std::min(s.dims.front(), s.dims.back()) - 1);
+        }
         while (parameters(s.dims) > o.max_parameters) {
-            auto widest = std::max_element(s.dims.begin(), s.dims.end());
+            auto widest = s.L >= 2 ? std::max_element(s.dims.begin() + 1, s.dims.end() - 1) : s.dims.end();
+            if (widest == s.dims.end() || *widest <= o.min_width) widest = std::max_element(s.dims.begin(), s.dims.end());
             if (*widest <= o.min_width) break;
             --*widest;
         }
@@ -92,10 +102,44 @@ rc::Gen<InstanceSpec> instance_spec(const InstanceGenOptions& o) {
             else
                 s.singular_values.push_back(*sv);
         }
+        if (r >= 2 && *rc::gen::inRange(0, 100) < o.repeat_percent) {
+            const int i = *rc::gen::inRange(1, r);
+            s.singular_values[i] = s.singular_values[i - 1];
+        }
         s.basis_seed = *rc::gen::arbitrary<std::uint64_t>();
         return s;
-    });
+    }));
 }
+
+std::vector<std::string> strata(const InstanceSpec& s) {
+    std::vector<std::string> out{"L=" + std::to_string(s.L)};
+    const int r = std::min(s.dims.front(), s.dims.back());
+    int d_min = r;
+    for (int l = 1; l < s.L; ++l) d_min = std::min(d_min, s.dims[l]);
+    if (r >= 2) out.push_back("r>=2");
+    if (d_min < r) out.push_back("bottleneck");
+    bool zero = false, repeat = false, distinct = r >= 2;
+    for (size_t i = 0; i < s.singular_values.size(); ++i) {
+        zero = zero || s.singular_values[i].text == "0";
+        for (size_t j = 0; j < i; ++j)
+            if (s.singular_values[i].text == s.singular_values[j].text) {
+                distinct = false;
+                repeat = repeat || s.singular_values[i].text != "0";
+            }
+    }
+    if (zero) out.push_back("zero y");
+    if (repeat) out.push_back("repeated y");
+    if (distinct) out.push_back("r>=2 distinct");
+    for (const auto& l : s.lambda)
+        if (l.text != s.lambda.front().text) {
+            out.push_back("unequal lambda");
+            break;
+        }
+    out.push_back(to_string(s.convention));
+    return out;
+}
+
+
 
 rc::Gen<PointSpec> point_spec(int min_exp10, int max_exp10) {
     return rc::gen::apply([](std::uint64_t seed, Decimal scale) { return PointSpec{seed, scale}; },

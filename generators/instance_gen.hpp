@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <ostream>
+#include <string>
 #include <vector>
 
 namespace dmf::gen {
@@ -32,6 +33,9 @@ struct InstanceGenOptions {
     int lambda_min_exp10 = -3, lambda_max_exp10 = 2;
     int sigma_min_exp10 = -2, sigma_max_exp10 = 1;
     bool allow_kp = true, allow_cjw = true;
+    // Given r >= 2 (outer widths >= 2, drawn in 60% of cases): a hidden width below r, and a repeated
+    // singular value, in these percentages of the cases.
+    int bottleneck_percent = 40, repeat_percent = 30;
 };
 
 // Instances small enough for the dense Newton and Levenberg-Marquardt solvers at
@@ -43,6 +47,9 @@ InstanceGenOptions solver_sized();
 // Depths, widths (bottlenecks included), scalar and per-layer lambda, both
 // conventions, and singular values that are distinct, repeated or zero.
 rc::Gen<InstanceSpec> instance_spec(const InstanceGenOptions& o = {});
+// The strata of a spec for the floors: "L=<n>", "r>=2", "bottleneck", "zero y", "repeated y",
+// "r>=2 distinct", "unequal lambda", the convention.
+std::vector<std::string> strata(const InstanceSpec& s);
 
 struct PointSpec {
     std::uint64_t seed = 0;

@@ -5,6 +5,7 @@
 #include "dmf/theory/cjw.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace dmf::gen {
 
@@ -46,15 +47,41 @@ void showValue(const LandscapeSpec& s, std::ostream& os) {
     os << "] basis=" << (s.haar_basis ? "haar" : "diagonal") << " seed=" << s.seed;
 }
 
+// RapidCheck's inRange scales its range with the size (0 at the first cases, 100 at the last), so
+// that unresized a run of 25 cases sees mostly the smallest depths, widths and exponents. The spec is
+// drawn at the full size: every stratum from the first case on; shrinking still goes toward the
+// small values.
 rc::Gen<LandscapeSpec> landscape_spec(const LandscapeGenOptions& o) {
-    return rc::gen::exec([o] {
+    return rc::gen::resize(100, rc::gen::exec([o] {
         LandscapeSpec s;
+        auto percent = [](int pc) { return *rc::gen::inRange(0, 100) < pc; };
         s.L = *rc::gen::inRange(o.min_depth, o.max_depth + 1);
+        if (o.exact_depth_percent > 0 && percent(o.exact_depth_percent)) {
+            std::vector<int> exact;
+            for (int L : {3, 4, 6})
+                if (L >= o.min_depth && L <= o.max_depth) exact.push_back(L);
+            if (!exact.empty()) s.L = *rc::gen::elementOf(exact);
+        }
         s.dims = *rc::gen::container<std::vector<int>>(s.L + 1, rc::gen::inRange(1, o.max_width + 1));
-        while (parameters(s.dims) > o.max_parameters) --*std::max_element(s.dims.begin(), s.dims.end());
-        s.anchor = has_exact_thresholds(s.L) ? *rc::gen::element(LandscapeAnchor::ybar, LandscapeAnchor::tie,
-                                                         LandscapeAnchor::printed)
-                                    : LandscapeAnchor::printed;
+        if (o.max_width >= 2 && percent(o.wide_ends_percent)) {
+            s.dims.front() = std::max(s.dims.front(), 2);
+            s.dims.back() = std::max(s.dims.back(), 2);
+        }
+        const int r = std::min(s.dims.front(), s.dims.back());
+        if (r >= 2 && s.L >= 2 && percent(o.bottleneck_percent))
+            s.dims[*rc::gen::inRange(1, s.L)] = *rc::gen::inRange(1, r);  // d_min in [1, r - 1]
+        // Over the parameter budget: narrow the widest hidden layer (the outer widths hold r), then
+        // the outer ones. Deterministic, so shrinking and replay stay exact.
+        while (parameters(s.dims) > o.max_parameters) {
+            auto widest = s.L >= 2 ? std::max_element(s.dims.begin() + 1, s.dims.end() - 1) : s.dims.end();
+            if (widest == s.dims.end() || *widest <= 1) widest = std::max_element(s.dims.begin(), s.dims.end());
+            if (*widest <= 1) break;
+            --*widest;
+        }
+        s.anchor = !has_exact_thresholds(s.L) ? LandscapeAnchor::printed
+                   : o.tie_heavy ? *rc::gen::element(LandscapeAnchor::ybar, LandscapeAnchor::tie, LandscapeAnchor::tie,
+                                                     LandscapeAnchor::printed)
+                                 : *rc::gen::element(LandscapeAnchor::ybar, LandscapeAnchor::tie, LandscapeAnchor::printed);
         const int kmax = std::max(1, o.max_magnitude_exp2 / std::max(1, 2 * s.L - 2));
         s.k = *rc::gen::inRange(0, kmax + 1) * (*rc::gen::arbitrary<bool>() ? -1 : 1);  // shrinks toward 0
         s.lambda_shift.assign(s.L, 0);
@@ -64,19 +91,104 @@ rc::Gen<LandscapeSpec> landscape_spec(const LandscapeGenOptions& o) {
                 s.lambda_shift[l] += a;
                 s.lambda_shift[s.L - 1] -= a;
             }
-        const int r = std::min(s.dims.front(), s.dims.back());
-        for (int i = 0; i < r; ++i) {
-            auto pl = *rc::gen::element(ValuePlacement::on, ValuePlacement::on, ValuePlacement::above,
-                                        ValuePlacement::below, ValuePlacement::far, ValuePlacement::far,
-                                        ValuePlacement::zero, ValuePlacement::repeat);
+        const int rr = std::min(s.dims.front(), s.dims.back());
+        // The threshold's rank: j values far above the anchor, then any placement.
+        const int above = rr >= 2 && percent(o.rank_percent) ? *rc::gen::inRange(1, rr + 1) : 0;
+        for (int i = 0; i < rr; ++i) {
+            auto pl = i < above ? ValuePlacement::far
+                                : *rc::gen::element(ValuePlacement::on, ValuePlacement::on, ValuePlacement::above,
+                                                    ValuePlacement::below, ValuePlacement::far, ValuePlacement::far,
+                                                    ValuePlacement::zero, ValuePlacement::repeat);
             if (i == 0 && pl == ValuePlacement::repeat) pl = ValuePlacement::on;
             s.place.push_back(pl);
-            s.offset.push_back(pl == ValuePlacement::far ? *rc::gen::inRange(0, 6) : *rc::gen::inRange(1, 41));
+            // far factors 2, 3, 5 (indices 3..5) lie above the anchor.
+            s.offset.push_back(pl == ValuePlacement::far ? (i < above ? *rc::gen::inRange(3, 6) : *rc::gen::inRange(0, 6))
+                                                         : *rc::gen::inRange(1, 41));
         }
+        // A repeat and a zero, on different indices (at r = 2 the repeat wins).
+        int repeated = -1;
+        if (rr >= 2 && percent(o.repeat_percent)) {
+            repeated = *rc::gen::inRange(1, rr);
+            s.place[repeated] = ValuePlacement::repeat;
+        }
+        if (rr >= 2 && percent(o.zero_percent) && repeated != rr - 1) s.place[rr - 1] = ValuePlacement::zero;
         s.haar_basis = s.anchor == LandscapeAnchor::printed && *rc::gen::arbitrary<bool>();
         s.seed = *rc::gen::arbitrary<std::uint64_t>();
+        const int r_now = std::min(s.dims.front(), s.dims.back());
+        if (o.beyond_bottleneck_percent > 0 && r_now >= 2 && s.L >= 2 && has_exact_thresholds(s.L) &&
+            percent(o.beyond_bottleneck_percent)) {
+            const int d_min = *rc::gen::inRange(1, r_now);  // in [1, r - 1]
+            s.dims[*rc::gen::inRange(1, s.L)] = d_min;
+            s.anchor = LandscapeAnchor::ybar;
+            s.haar_basis = false;
+            for (int i = 0; i < r_now; ++i) {
+                if (i < d_min) s.place[i] = ValuePlacement::far, s.offset[i] = *rc::gen::inRange(3, 6);  // 2, 3, 5 x ybar
+                else if (i == d_min) s.place[i] = ValuePlacement::on;
+                else if (s.place[i] == ValuePlacement::far || s.place[i] == ValuePlacement::above)
+                    s.place[i] = ValuePlacement::below;  // stays below the value on ybar
+            }
+        }
+        if (o.distinct_with_bottleneck) {
+            const int r_end = std::min(s.dims.front(), s.dims.back());
+            int d_min = r_end;
+            for (int l = 1; l < s.L; ++l) d_min = std::min(d_min, s.dims[l]);
+            if (d_min < r_end)
+                for (size_t i = 1; i < s.place.size(); ++i)
+                    if (s.place[i] == ValuePlacement::repeat) s.place[i] = ValuePlacement::below;
+        }
+        if (o.on_exact_ybar && has_exact_thresholds(s.L)) {
+            s.anchor = LandscapeAnchor::ybar;
+            s.haar_basis = false;
+            if (std::none_of(s.place.begin(), s.place.end(), [](ValuePlacement v) { return v == ValuePlacement::on; }))
+                s.place[0] = ValuePlacement::on;
+        }
         return s;
-    });
+    }));
+}
+
+std::vector<std::string> strata(const LandscapeSpec& s) {
+    std::vector<std::string> out{"L=" + std::to_string(s.L), std::string("anchor ") + name(s.anchor)};
+    const int r = std::min(s.dims.front(), s.dims.back());
+    int d_min = r;
+    bool hidden_above_r = false;
+    for (int l = 1; l < s.L; ++l) d_min = std::min(d_min, s.dims[l]), hidden_above_r = hidden_above_r || s.dims[l] > r;
+    if (r >= 2) out.push_back("r>=2");
+    if (d_min < r) out.push_back("bottleneck");
+    if (hidden_above_r) out.push_back("hidden>r");
+    bool on = false, off = false, zero = false, repeat = false;
+    std::vector<ValuePlacement> eff;  // a repeat takes the placement it repeats
+    for (size_t i = 0; i < s.place.size(); ++i) {
+        const bool rep = i > 0 && s.place[i] == ValuePlacement::repeat;
+        eff.push_back(rep ? eff.back() : s.place[i]);
+        on = on || eff[i] == ValuePlacement::on;
+        off = off || eff[i] == ValuePlacement::above || eff[i] == ValuePlacement::below;
+        zero = zero || eff[i] == ValuePlacement::zero;
+        repeat = repeat || (rep && eff[i] != ValuePlacement::zero);
+    }
+    if (on) out.push_back("on anchor");
+    // The values in descending order: the d_min largest all off the anchor, one of the rest on it.
+    {
+        bool on_top = false, on_beyond = false;
+        std::vector<std::pair<int, int>> order;  // (rank of the magnitude, on?) : far above > on/above > below > zero
+        for (size_t i = 0; i < eff.size(); ++i) {
+            const int rank = eff[i] == ValuePlacement::far ? (s.offset[i] % 6 >= 2 ? 3 : 0)
+                             : eff[i] == ValuePlacement::on || eff[i] == ValuePlacement::above ? 2
+                             : eff[i] == ValuePlacement::below ? 1 : 0;
+            order.push_back({rank, eff[i] == ValuePlacement::on});
+        }
+        std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (size_t i = 0; i < order.size(); ++i)
+            (static_cast<int>(i) < d_min ? on_top : on_beyond) |= order[i].second;
+        if (d_min < r && on_beyond && !on_top) out.push_back("on anchor beyond d_min");
+    }
+    if (off) out.push_back("2^-k off anchor");
+    if (zero) out.push_back("zero y");
+    if (repeat) out.push_back("repeated y");
+    if (std::any_of(s.lambda_shift.begin(), s.lambda_shift.end(), [](int a) { return a != 0; })) out.push_back("unequal lambda");
+    if (s.haar_basis) out.push_back("non-diagonal");
+    // lambdabar = 2^{k(2L-2)} (times a constant): beyond 1e+-10 when |k| (2L - 2) > 33.
+    if (std::abs(s.k) * (2 * s.L - 2) > 33) out.push_back("|lambda| beyond 1e+-10");
+    return out;
 }
 
 LandscapeAnchorValues anchor_values(const LandscapeSpec& s, const Precision& p) {

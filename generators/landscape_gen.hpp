@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <ostream>
+#include <string>
 #include <vector>
 
 namespace dmf::gen {
@@ -44,8 +45,39 @@ struct LandscapeGenOptions {
     int max_width = 3;
     long long max_parameters = 30;  // a full classification of every orbit in about a second at 128 bits
     int max_magnitude_exp2 = 100;   // |k L| <= this: y from about 1e-30 to 1e30
+    // Strata drawn on purpose (percent of cases), independent of RapidCheck's size: outer widths
+    // >= 2 (r >= 2); given r >= 2, a hidden width below r (a bottleneck, d_min < r); the
+    // threshold's rank (the first j values far above the anchor, the rest on, below or zero);
+    // a repeated and a zero singular value.
+    int wide_ends_percent = 60, bottleneck_percent = 35, rank_percent = 40;
+    int repeat_percent = 30, zero_percent = 25;
+    bool tie_heavy = false;  // anchors ybar : tie : printed = 1 : 2 : 1 (CJW.T2.2, whose exceptional set is the tie)
+    // Applied after the draws (so the other options' cases are unchanged): the exact ybar anchor
+    // where the depth has one (L in {3, 4, 6}) and at least the first singular value on it, so that
+    // the orbits with a root xbar exist (CJW.P3.21's hypothesis).
+    bool on_exact_ybar = false;
+    // Percent of cases whose depth is redrawn among those with exact anchors (3, 4, 6, within
+    // [min_depth, max_depth]), so that the anchors ybar and tie are reached when the depth range
+    // is wide (CORE.classifier-line-signs draws L = 1..6). 0: no redraw (the draws are unchanged).
+    int exact_depth_percent = 0;
+    // Percent of cases (where r >= 2 and the depth has exact anchors) redrawn, after the other
+    // draws, into the stratum where CJW.C2.3's index range matters: the exact ybar anchor, a
+    // bottleneck d_min < r, the d_min largest singular values far above ybar and the next one on
+    // it (so y_i = ybar only for some i in (d_min, r]). Strata "on anchor beyond d_min".
+    int beyond_bottleneck_percent = 0;
+    // After the draws: with a bottleneck (d_min < r), repeated values become distinct (placed below
+    // the anchor). A repeated value across a bottleneck makes the critical set a continuum beyond the
+    // orbit's symmetry, where gradient descent and the Levenberg-Marquardt polish do not converge in
+    // their budgets (CJW.S2.3's runs: undecided in such cases, not wrong).
+    bool distinct_with_bottleneck = false;
 };
 rc::Gen<LandscapeSpec> landscape_spec(const LandscapeGenOptions& o = {});
+
+// The strata a spec lies in, for the floors (properties/property.hpp): "r>=2", "bottleneck",
+// "hidden>r", "repeated y", "zero y", "on anchor", "2^-k off anchor", "unequal lambda",
+// "non-diagonal", "|lambda| beyond 1e+-10", "anchor ybar" / "anchor tie" / "anchor printed", "L=<n>",
+// "on anchor beyond d_min" (a value on the anchor only at indices above d_min).
+std::vector<std::string> strata(const LandscapeSpec& s);
 
 // lambdabar and the anchor value at precision p (exact where the header says so).
 struct LandscapeAnchorValues {

@@ -5,6 +5,7 @@
 #include "generators/scalar_gen.hpp"
 #include "generators/exact_thresholds.hpp"
 #include "properties/property.hpp"
+#include "properties/verdict_marks.hpp"
 #include "claims/saddle_claims.hpp"
 #include "claims/scalar_corpus.hpp"
 
@@ -17,17 +18,22 @@ struct SaddleCase {
     Real lambda_bar, y;
     Precision p;
     std::string text;
+    bool on_ybar = false;  // exactly (constructed) or fl(ybar): the exceptional set
 };
 
-// Half the cases exactly on ybar (constructed), half from the scalar generator (far, near, on fl(ybar)).
-SaddleCase draw_saddle_case() {
+// exact_percent of the cases exactly on ybar (constructed), the rest from the scalar generator (far,
+// near, on fl(ybar)). KP.E79's corrected hypothesis excludes y = ybar, so there fewer exact ones.
+SaddleCase draw_saddle_case(int exact_percent = 50) {
     const Precision p = Precision::from_bits(*rc::gen::element(128u, 256u));
-    if (*rc::gen::arbitrary<bool>()) {
+    prop::expect_strata({"exact ybar", "far", "2^-k off threshold", "on threshold"});
+    // At full size: inRange inside a property scales with the case index.
+    if (*rc::gen::resize(100, rc::gen::inRange(0, 100)) < exact_percent) {
+        prop::mark_stratum("exact ybar");
         const int L = *rc::gen::element(3, 4, 6, 10);
         const int k = *rc::gen::inRange(-3, 4);
         PrecisionGuard g(p);
         const gen::ExactAnchor a = gen::exact_y_bar(L, make_real(p, 1, k), p);
-        return {L, a.lambda_bar, a.y, p, "exact ybar: L=" + std::to_string(L) + " xbar=2^" + std::to_string(k)};
+        return {L, a.lambda_bar, a.y, p, "exact ybar: L=" + std::to_string(L) + " xbar=2^" + std::to_string(k), true};
     }
     gen::ScalarGenOptions o;
     o.min_depth = 3;
@@ -36,15 +42,17 @@ SaddleCase draw_saddle_case() {
     o.lambda_max_exp10 = 6;
     auto spec = *gen::scalar_case(o);
     spec.bits = p.bits();
+    prop::mark_strata(gen::strata(spec));
     const Real lb = spec.lambda.at(p);
-    return {spec.L, lb, gen::materialize_y(spec, p), p, "generated"};
+    return {spec.L, lb, gen::materialize_y(spec, p), p, "generated", spec.placement == gen::Placement::on_threshold};
 }
 
 std::string describe(const SaddleCase& c) {
     return c.text + " L=" + std::to_string(c.L) + " lambdabar=" + to_exact_string(c.lambda_bar) + " y=" + to_exact_string(c.y);
 }
 
-void require(const CheckResult& r, const std::string& where) {
+void require(const CheckResult& r, const std::string& where, bool on_exceptional_set = false) {
+    prop::note_verdict(r, on_exceptional_set);
     if (r.verdict == Verdict::violated)
         RC_FAIL(where + "\n  " + r.quantity + "\n  printed:  " + r.printed + "\n  computed: " + r.computed + "\n  " + r.detail);
 }
@@ -54,7 +62,7 @@ void require(const CheckResult& r, const std::string& where) {
 // One index: [min(d_0, d_L)] = [d_min], so the printed and corrected C2.3 coincide here.
 DMF_PROPERTY_CASES("CJW.C2.3/scalar", "scalar case: a non-strict saddle exists iff y = ybar (classified from the Hessian and higher order)", 60) {
     const auto c = draw_saddle_case();
-    require(check_cjw_c2_3_scalar(c.L, c.y, c.lambda_bar, c.p), describe(c));
+    require(check_cjw_c2_3_scalar(c.L, c.y, c.lambda_bar, c.p), describe(c), c.on_ybar);
 }
 
 DMF_HIDDEN_PROPERTY("KP.E79/printed", "E79 as printed, scalar case (refuted: sigma_i lacks the power 2(L-1))") {
@@ -63,8 +71,8 @@ DMF_HIDDEN_PROPERTY("KP.E79/printed", "E79 as printed, scalar case (refuted: sig
 }
 
 DMF_PROPERTY_CASES("KP.E79/corrected", "E79 with sigma_i^{2(L-1)}: off that set no non-strict saddle exists (scalar case)", 60) {
-    const auto c = draw_saddle_case();
-    require(check_kp_e79_corrected_scalar(c.L, c.y, c.lambda_bar, c.p), describe(c));
+    const auto c = draw_saddle_case(20);
+    require(check_kp_e79_corrected_scalar(c.L, c.y, c.lambda_bar, c.p), describe(c), c.on_ybar);
 }
 
 // Stored in KP form (lambda is KP's, m the singular value): lambdabar = lambda / L, y = |m|.

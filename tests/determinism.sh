@@ -4,7 +4,8 @@
 # move (every verdict here is decided exactly or by an enclosure, so none may move).
 #   solve:  two runs byte-identical; --digits 30 and --digits 90 give the same verdicts (every
 #           field except the numbers printed at those digits and the precision fields);
-#   check:  two runs of the same claims and seed byte-identical (timings only with --timings);
+#   check:  two runs of the same claims and seed byte-identical (timings only with --timings), and
+#           --jobs 1, 2 and 3 give the same bytes;
 #   search: two runs with the same seed, candidate budget and worker count byte-identical.
 set -u
 exe="$1"; root="$2"
@@ -49,9 +50,18 @@ PY
   echo "ok   solve $name"
 done
 
-"$exe" check --claims KP.T5,CJW.L3.3,KP.R7 --cases 20 --json > "$tmp/c1.json"
-"$exe" check --claims KP.T5,CJW.L3.3,KP.R7 --cases 20 --json > "$tmp/c2.json"
+"$exe" check --claims KP.T5,CJW.L3.3,KP.R7 --cases 20 --json --jobs 1 > "$tmp/c1.json"
+"$exe" check --claims KP.T5,CJW.L3.3,KP.R7 --cases 20 --json --jobs 1 > "$tmp/c2.json"
 cmp -s "$tmp/c1.json" "$tmp/c2.json" && echo "ok   check: two runs byte-identical" || fail "check: two runs differ"
+# check --jobs K: the properties run in K forked workers and are merged in registry order, so the
+# JSON (and the text) is the same bytes for every K.
+"$exe" check --claims KP.T5,CJW.L3.3,KP.R7 --cases 20 --json --jobs 2 > "$tmp/c3.json"
+cmp -s "$tmp/c1.json" "$tmp/c3.json" && echo "ok   check --jobs 2: the same bytes as --jobs 1" || fail "check: --jobs 1 and --jobs 2 differ"
+"$exe" check --claims KP.T5,KP.R7,KP.L8 --cases 10 --jobs 1 > "$tmp/t1.txt"
+"$exe" check --claims KP.T5,KP.R7,KP.L8 --cases 10 --jobs 3 > "$tmp/t3.txt"
+# The text ends with the run's wall-clock seconds: compared without them.
+sed -i 's/([0-9.e+-]* s)$/(T s)/' "$tmp/t1.txt" "$tmp/t3.txt"
+cmp -s "$tmp/t1.txt" "$tmp/t3.txt" && echo "ok   check text: --jobs 3 the same as --jobs 1" || fail "check text: --jobs 1 and --jobs 3 differ"
 
 for w in 1 2; do
   "$exe" search TEST.planted --no-corpus --corpus "$tmp/corpus$w-a" --seed 3 --max-candidates 40 --time-budget-s 0 \
