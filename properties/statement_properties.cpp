@@ -220,31 +220,31 @@ DMF_HIDDEN_PROPERTY("KP.L31/mutant-no-normalization", "the completion X + r c^T 
     require_holds(check_kp_l31(matrix_case(1, 3, p), p, StatementMutant::planted), "KP.L31 mutant");
 }
 
+// KP.D16's pair (x, y) as an L = 1 instance; the hypothesis on purpose: y weakly log-majorizes x in
+// most cases (matrix_gen.hpp).
+static Instance majorization_instance(const Precision& p) {
+    const auto spec = *gen::majorization_spec(2, 6);
+    Instance inst;
+    inst.L = 1;
+    inst.convention = Convention::kp;
+    inst.dims = {static_cast<int>(spec.x.size()), 2};
+    inst.lambda = {make_real(p, 1)};
+    inst.target = gen::materialize(spec, p);
+    return inst;
+}
+
 DMF_HIDDEN_PROPERTY("KP.D16/printed", "Definition 16 as printed: prod x <= prod y => sum x <= sum y (refuted: see the registry)") {
     const Precision p = draw_precision();
     run_row("KP.D16", matrix_case(2, 4, p), p);
 }
 DMF_PROPERTY("KP.D16/corrected", "every prefix: prod_{i<=k} x_i <= prod_{i<=k} y_i for all k => the same for the sums") {
     const Precision p = draw_precision();
-    // The hypothesis on purpose: y weakly log-majorizes x in most cases (matrix_gen.hpp).
-    const auto spec = *gen::majorization_spec(2, 6);
-    Instance inst;
-    inst.L = 1;
-    inst.convention = Convention::kp;
-    inst.dims = {static_cast<int>(spec.x.size()), 2};
-    inst.lambda = {make_real(p, 1)};
-    inst.target = gen::materialize(spec, p);
+    const Instance inst = majorization_instance(p);
     require_holds(find_claim_definition("KP.D16")->corrected(inst, p), "KP.D16 corrected");
 }
 DMF_HIDDEN_PROPERTY("KP.D16/mutant-converse", "the converse of the corrected step (majorization => log-majorization): must fail") {
     const Precision p = draw_precision();
-    const auto spec = *gen::majorization_spec(2, 6);
-    Instance inst;
-    inst.L = 1;
-    inst.convention = Convention::kp;
-    inst.dims = {static_cast<int>(spec.x.size()), 2};
-    inst.lambda = {make_real(p, 1)};
-    inst.target = gen::materialize(spec, p);
+    const Instance inst = majorization_instance(p);
     require_holds(check_kp_d16_corrected(inst, p, StatementMutant::planted), "KP.D16 corrected, mutant");
 }
 DMF_REPLAY_PROPERTY("KP.D16/replay", "every stored KP.D16 counterexample still refutes the printed step; the corrected one holds") {
